@@ -1,0 +1,110 @@
+package dev.nixpolicy.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/** Compiles every {@code *.drl} file of a folder at run time, with the executable model. */
+public final class DrlFolder implements RuleSource {
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule[: ]+\"?([^\"\\n]+?)\"?(?:[:,.\\n]|$)");
+
+    private final Path dir;
+
+    public DrlFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public CompiledPolicy load() throws BadRulesException {
+        List<Path> files;
+        String digest;
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new BadRulesException(dir + ": rules folder not found");
+            }
+            files = RuleDigest.drlFiles(dir);
+            digest = RuleDigest.of(dir);
+        } catch (IOException e) {
+            throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new BadRulesException(dir + ": no .drl files");
+        }
+        KieServices kie = KieServices.get();
+        KieFileSystem kfs = kie.newKieFileSystem();
+        ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "rules-" + digest.substring(7, 23), "1.0.0");
+        kfs.generateAndWritePomXML(release);
+        Map<String, Path> byResourcePath = new HashMap<>();
+        for (Path file : files) {
+            String resourcePath = "src/main/resources/nixpolicy/rules/" + file.getFileName();
+            byResourcePath.put(resourcePath, file);
+            try {
+                kfs.write(resourcePath, Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new BadRulesException(file + ": cannot read: " + e.getMessage());
+            }
+        }
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Message error : errors) {
+                // The parser adds this after any syntax error of the same file; it says nothing more.
+                if (errors.size() > 1 && String.valueOf(error.getText()).contains("Parser returned a null Package")) {
+                    continue;
+                }
+                problems.add(describe(error, byResourcePath));
+            }
+            throw new BadRulesException(problems.stream().distinct().toList());
+        }
+        KieContainer container = kie.newKieContainer(release);
+        CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, dir.toString());
+        PolicyChecks.requireWellFormed(policy, files);
+        return policy;
+    }
+
+    private static String describe(Message error, Map<String, Path> byResourcePath) {
+        Path file = fileOf(error.getPath(), byResourcePath);
+        String where = file == null ? (error.getPath() == null ? "rules" : error.getPath()) : file.toString();
+        String text = error.getText() == null ? "" : error.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        Matcher rule = RULE_NAME.matcher(text);
+        String ruleName = rule.find() ? rule.group(1).strip() : null;
+        int line = error.getLine();
+        if (line <= 0 && file != null && ruleName != null) {
+            line = LineOfRule.find(file, ruleName);
+        }
+        if (line <= 0 && file != null) {
+            line = LineOfRule.lineContaining(file, text);
+        }
+        if (ruleName == null && file != null && line > 0) {
+            ruleName = LineOfRule.enclosingRule(file, line);
+        }
+        return where + (line > 0 ? ":" + line : "") + (ruleName != null ? ": rule \"" + ruleName + "\"" : "")
+                + ": " + text;
+    }
+
+    private static Path fileOf(String messagePath, Map<String, Path> byResourcePath) {
+        if (messagePath == null) {
+            return null;
+        }
+        for (Map.Entry<String, Path> entry : byResourcePath.entrySet()) {
+            if (entry.getKey().endsWith("/" + messagePath) || entry.getKey().equals(messagePath)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+}

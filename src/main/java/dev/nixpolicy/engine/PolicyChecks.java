@@ -1,0 +1,49 @@
+package dev.nixpolicy.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Checks a compiled rule set for what every rule must carry: matrix, row and source metadata
+ * (so the rationale can quote it) and an agenda group naming one of the {@link Stages}.
+ */
+final class PolicyChecks {
+    private PolicyChecks() {}
+
+    static void requireWellFormed(CompiledPolicy policy, List<Path> files) throws BadRulesException {
+        List<String> problems = new ArrayList<>();
+        List<Rule> rules = policy.kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .sorted(java.util.Comparator.comparing(Rule::getName))
+                .toList();
+        for (Rule rule : rules) {
+            RuleInfo info = RuleInfo.of(rule);
+            String where = locate(files, rule.getName());
+            if (!info.isTraceable()) {
+                problems.add(where + ": rule \"" + rule.getName()
+                        + "\" must carry @matrix, @row and @source metadata naming the seed policy it encodes");
+            }
+            String group = rule instanceof RuleImpl impl ? impl.getAgendaGroup() : null;
+            if (group == null || !Stages.isKnown(group)) {
+                problems.add(where + ": rule \"" + rule.getName() + "\" is in agenda group \"" + group
+                        + "\"; every rule belongs to one of " + Stages.ORDER + " (or \"" + Stages.OVERRIDE + "\")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRulesException(problems);
+        }
+    }
+
+    private static String locate(List<Path> files, String ruleName) {
+        for (Path file : files) {
+            int line = LineOfRule.find(file, ruleName);
+            if (line > 0) {
+                return file + ":" + line;
+            }
+        }
+        return "rules";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.nixpolicy.facts;
+
+/** A crowded port range on the host that new services should stay out of. */
+public final class BusyPortRange implements Evidence {
+    private final int min;
+    private final int max;
+
+    public BusyPortRange(int min, int max) {
+        this.min = min;
+        this.max = max;
+    }
+
+    public int getMin() { return min; }
+
+    public int getMax() { return max; }
+
+    public boolean covers(int port) { return port >= min && port <= max; }
+
+    @Override public String evidence() { return "host busy port range " + min + "-" + max; }
+
+    @Override public String toString() { return "BusyPortRange[" + min + "-" + max + "]"; }
+}

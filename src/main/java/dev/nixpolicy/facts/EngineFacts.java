@@ -1,0 +1,118 @@
+package dev.nixpolicy.facts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The objects one service and its host put into working memory: every known leaf as a
+ * {@link Fact} (by its facts-file path), every left-out leaf as an {@link Unknown}, and the
+ * list-shaped facts as their own types (images, overrides, host allocations).
+ */
+public final class EngineFacts {
+    private EngineFacts() {}
+
+    public static List<Object> of(ServiceFacts service, HostFacts host) {
+        List<Object> out = new ArrayList<>();
+        walk("", service, ServiceFacts.class, out);
+        if (service.packaging() != null && service.packaging().containerImages() != null) {
+            List<String> images = service.packaging().containerImages();
+            for (int i = 0; i < images.size(); i++) {
+                out.add(ImageCandidate.parse(images.get(i), i));
+            }
+        }
+        for (PolicyOverride o : service.overrides()) {
+            out.add(new OverrideFact(o.decision(), OverrideValues.toJava(o.value()), o.reason()));
+        }
+        out.add(new Fact("host.name", host.host().value()));
+        out.add(new Fact("host.domain", host.domain()));
+        out.add(new Fact("host.uidRange.min", host.uidRange().min()));
+        out.add(new Fact("host.uidRange.max", host.uidRange().max()));
+        addHostText(out, "host.backupRepository", host.backupRepository());
+        addHostText(out, "host.podmanNetwork", host.podmanNetwork());
+        addHostText(out, "host.tunnel", host.tunnel());
+        host.uids().forEach((uid, owner) -> out.add(new HostUid(uid, owner)));
+        host.ports().forEach((port, owner) -> out.add(new HostPort(port, owner)));
+        host.busyPortRanges().forEach(r -> out.add(new BusyPortRange(r.get(0), r.get(1))));
+        return out;
+    }
+
+    private static void addHostText(List<Object> out, String path, String value) {
+        out.add(value == null ? new Unknown(path) : new Fact(path, value));
+    }
+
+    private static void walk(String path, Object value, Class<?> type, List<Object> out) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+            String child = path.isEmpty() ? name : path + "." + name;
+            if (component.getType() == List.class && component.getName().equals("overrides")) {
+                continue;
+            }
+            Object componentValue = value == null ? null : read(component, value);
+            Class<?> componentType = component.getType();
+            if (componentType == Optional.class) {
+                Class<?> inner = (Class<?>) ((java.lang.reflect.ParameterizedType) component.getGenericType())
+                        .getActualTypeArguments()[0];
+                if (componentValue == null) {
+                    unknown(child, inner, out);
+                } else if (((Optional<?>) componentValue).isEmpty()) {
+                    out.add(new Fact(child, null));
+                } else {
+                    leafOrRecord(child, ((Optional<?>) componentValue).get(), inner, out);
+                }
+            } else if (componentValue == null) {
+                unknown(child, componentType, out);
+            } else {
+                leafOrRecord(child, componentValue, componentType, out);
+            }
+        }
+    }
+
+    private static void unknown(String path, Class<?> type, List<Object> out) {
+        out.add(new Unknown(path));
+        if (type.isRecord()) {
+            walk(path, null, type, out);
+        }
+    }
+
+    private static void leafOrRecord(String path, Object value, Class<?> type, List<Object> out) {
+        if (type.isRecord() && !(value instanceof ServiceName) && !(value instanceof ApiVersion)) {
+            out.add(new Fact(path, "given"));
+            walk(path, value, type, out);
+        } else {
+            out.add(new Fact(path, plain(value)));
+        }
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof YamlSpelling spelled) {
+            return spelled.yaml();
+        }
+        if (value instanceof ServiceName name) {
+            return name.value();
+        }
+        if (value instanceof ApiVersion version) {
+            return version.value();
+        }
+        if (value instanceof JsonNode node) {
+            return OverrideValues.toJava(node);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Map.copyOf(map);
+        }
+        return value;
+    }
+
+    private static Object read(RecordComponent component, Object owner) {
+        try {
+            return component.getAccessor().invoke(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.nixpolicy.facts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One known leaf of the facts, addressed by its dotted path in the facts file
+ * ({@code auth.nativeOidc}, {@code host.domain}). A {@code null} value means the file gave
+ * {@code null}: known to be absent. Leaves left out of the file are {@link Unknown} instead.
+ */
+public final class Fact implements Evidence {
+    private final String path;
+    private final Object value;
+
+    public Fact(String path, Object value) {
+        this.path = Objects.requireNonNull(path);
+        this.value = value instanceof List<?> list ? List.copyOf(list) : value;
+    }
+
+    public String getPath() { return path; }
+
+    public Object getValue() { return value; }
+
+    /** The value as text, for DRL string tests on values of any type. */
+    public String getText() { return value == null ? null : String.valueOf(value); }
+
+    /** The value as a number, or -1 when it is not one; DRL compares ports and UIDs with it. */
+    public int getNumber() { return value instanceof Number n ? n.intValue() : -1; }
+
+    @Override public String evidence() { return path + " = " + (value == null ? "null" : value); }
+
+    @Override public String toString() { return "Fact[" + evidence() + "]"; }
+}

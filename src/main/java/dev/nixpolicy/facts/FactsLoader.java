@@ -1,0 +1,374 @@
+package dev.nixpolicy.facts;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.nixpolicy.record.DecisionKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads facts files strictly (facts-v1): unknown keys, duplicate keys, wrong types, missing
+ * required keys and malformed values are each one {@link BadInputException} with the file,
+ * line and column, never a partial result.
+ */
+public final class FactsLoader {
+    private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+
+    private final ObjectMapper mapper;
+
+    public FactsLoader() {
+        YAMLFactory yaml = YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        JsonMapper json = JsonMapper.builder(yaml)
+                .addModule(new Jdk8Module())
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .build();
+        // YAML has no quoting habit to rely on: "8080" is not a port and 1.10 is not a version.
+        json.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        this.mapper = json;
+    }
+
+    public ServiceFacts loadService(Path file) throws BadInputException {
+        return parseService(file, read(file));
+    }
+
+    /** Parses facts text; {@code file} names it in messages. */
+    public ServiceFacts parseService(Path file, String text) throws BadInputException {
+        YamlLocations at = locations(file, text);
+        ServiceFacts facts = AbsentKeys.restore(map(file, text, at, ServiceFacts.class), "", at.keys());
+        checkService(file, at, facts);
+        return facts;
+    }
+
+    public HostFacts loadHost(Path file) throws BadInputException {
+        return parseHost(file, read(file));
+    }
+
+    /** Parses host facts text; {@code file} names it in messages. */
+    public HostFacts parseHost(Path file, String text) throws BadInputException {
+        YamlLocations at = locations(file, text);
+        HostFacts host = map(file, text, at, HostFacts.class);
+        checkHost(file, at, host);
+        return host;
+    }
+
+    private static YamlLocations locations(Path file, String text) throws BadInputException {
+        try {
+            return YamlLocations.of(text);
+        } catch (YamlLocations.SyntaxError e) {
+            throw new BadInputException(file, e.at(), "YAML syntax error: " + e.getMessage());
+        }
+    }
+
+    private static String read(Path file) throws BadInputException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new BadInputException(file, 1, 1, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new BadInputException(file, 1, 1, "cannot read: " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private <T> T map(Path file, String text, YamlLocations at, Class<T> type) throws BadInputException {
+        if (text.isBlank()) {
+            throw new BadInputException(file, 1, 1, "file is empty; expected a facts mapping starting with apiVersion");
+        }
+        try {
+            T value = mapper.readValue(text, type);
+            if (value == null) {
+                throw new BadInputException(file, 1, 1, "expected a facts mapping, found null");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw translate(file, at, e);
+        }
+    }
+
+    private static BadInputException translate(Path file, YamlLocations at, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
+        int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
+        if (e instanceof UnrecognizedPropertyException u) {
+            String where = path(u.getPath());
+            String parent = where.contains(".") ? where.substring(0, where.lastIndexOf('.')) : "";
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            YamlLocations.Location key = at.key(where);
+            return new BadInputException(file, key, "unknown key '" + u.getPropertyName() + "'"
+                    + (parent.isEmpty() ? "" : " in " + parent) + "; allowed keys: " + String.join(", ", known));
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String where = path(f.getPath());
+            List<String> allowed = new ArrayList<>();
+            for (Object constant : f.getTargetType().getEnumConstants()) {
+                allowed.add(constant instanceof YamlSpelling s ? s.yaml() : constant.toString());
+            }
+            return new BadInputException(file, at.value(where), where + ": \"" + f.getValue()
+                    + "\" is not one of " + String.join(", ", allowed));
+        }
+        if (e instanceof ValueInstantiationException v) {
+            String where = path(v.getPath());
+            Throwable cause = v.getCause() != null ? v.getCause() : v;
+            return new BadInputException(file, at.value(where), where + ": " + cause.getMessage());
+        }
+        if (e instanceof MismatchedInputException m) {
+            String where = path(m.getPath());
+            Matcher missing = MISSING.matcher(String.valueOf(m.getOriginalMessage()));
+            if (missing.find()) {
+                String required = missing.group(1);
+                String full = where.endsWith(required) ? where : where.isEmpty() ? required : where + "." + required;
+                String parent = full.contains(".") ? full.substring(0, full.lastIndexOf('.')) : "";
+                YamlLocations.Location at1 = parent.isEmpty() ? new YamlLocations.Location(1, 1) : at.key(parent);
+                return new BadInputException(file, at1, "missing required key '" + full + "'");
+            }
+            return new BadInputException(file, line, column, (where.isEmpty() ? "document" : where)
+                    + ": expected " + expectation(m.getTargetType()) + valueFound(m));
+        }
+        if (e instanceof JsonParseException p && String.valueOf(p.getOriginalMessage()).startsWith("Duplicate field")) {
+            return new BadInputException(file, line, column, "duplicate key " + p.getOriginalMessage()
+                    .replace("Duplicate field", "").trim());
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String where = path(mapping.getPath());
+            return new BadInputException(file, line, column, (where.isEmpty() ? "" : where + ": ")
+                    + firstLine(mapping.getOriginalMessage()));
+        }
+        return new BadInputException(file, line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String valueFound(MismatchedInputException m) {
+        if (!(m.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
+            return "";
+        }
+        try {
+            return switch (parser.currentToken()) {
+                case VALUE_STRING -> ", found \"" + parser.getText() + "\"";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ", found the number " + parser.getText();
+                case VALUE_TRUE, VALUE_FALSE -> ", found " + parser.getText();
+                case START_ARRAY -> ", found a list";
+                case START_OBJECT -> ", found a mapping";
+                case VALUE_NULL -> ", found null";
+                default -> "";
+            };
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "an integer";
+        }
+        if (type == String.class || type == ServiceName.class || type == ApiVersion.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message).strip();
+        int cut = m.indexOf('\n');
+        return cut < 0 ? m : m.substring(0, cut);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void checkService(Path file, YamlLocations at, ServiceFacts facts) throws BadInputException {
+        if (facts.description().isBlank() || facts.description().contains("\n")) {
+            throw new BadInputException(file, at.value("description"), "description must be one non-empty line");
+        }
+        boolean internalApi = facts.workload() != null && facts.workload().type() == WorkloadType.INTERNAL_API;
+        Upstream upstream = facts.upstream();
+        if ((upstream == null || upstream.port() == null) && !internalApi) {
+            throw new BadInputException(file, at.key(upstream == null ? "" : "upstream"),
+                    "missing required key 'upstream.port' (only an internal-api service may have no port)");
+        }
+        if (upstream != null) {
+            checkPort(file, at, "upstream.port", upstream.port());
+            if (upstream.metricsPort() != null && upstream.metricsPort().isPresent()) {
+                checkPort(file, at, "upstream.metricsPort", upstream.metricsPort().get());
+            }
+            for (String key : List.of("dataDir", "metricsPath", "healthPath")) {
+                String value = switch (key) {
+                    case "dataDir" -> upstream.dataDir();
+                    case "metricsPath" -> upstream.metricsPath();
+                    default -> upstream.healthPath();
+                };
+                if (value != null && !value.matches("/[A-Za-z0-9._~/+-]*")) {
+                    throw new BadInputException(file, at.value("upstream." + key),
+                            "upstream." + key + ": \"" + value + "\" must be an absolute path of letters, digits and ._~/+-");
+                }
+            }
+        }
+        Packaging packaging = facts.packaging();
+        if (packaging != null && packaging.containerImages() != null) {
+            for (int i = 0; i < packaging.containerImages().size(); i++) {
+                String ref = packaging.containerImages().get(i);
+                try {
+                    ImageCandidate.parse(ref == null ? "" : ref);
+                } catch (IllegalArgumentException bad) {
+                    throw new BadInputException(file, at.value("packaging.containerImages[" + i + "]"),
+                            "packaging.containerImages[" + i + "]: " + bad.getMessage());
+                }
+            }
+        }
+        if (facts.integrations() != null && facts.integrations().secrets() != null) {
+            List<String> secrets = facts.integrations().secrets();
+            for (int i = 0; i < secrets.size(); i++) {
+                if (secrets.get(i) == null || !secrets.get(i).matches("[a-z][a-z0-9_]{0,62}")) {
+                    throw new BadInputException(file, at.value("integrations.secrets[" + i + "]"),
+                            "integrations.secrets[" + i + "]: \"" + secrets.get(i)
+                                    + "\" must match [a-z][a-z0-9_]{0,62} (it becomes a SOPS key and a credential name)");
+                }
+            }
+        }
+        checkOverrides(file, at, facts.overrides());
+    }
+
+    private static void checkOverrides(Path file, YamlLocations at, List<PolicyOverride> overrides) throws BadInputException {
+        for (int i = 0; i < overrides.size(); i++) {
+            PolicyOverride o = overrides.get(i);
+            String here = "overrides[" + i + "]";
+            Optional<DecisionKey> key = DecisionKey.byKey(o.decision());
+            if (key.isEmpty()) {
+                throw new BadInputException(file, at.value(here + ".decision"), here + ".decision: \"" + o.decision()
+                        + "\" is not a decision key; known keys: " + String.join(", ", DecisionKey.keys()));
+            }
+            Optional<String> problem = key.get().problemWith(OverrideValues.toJava(o.value()));
+            if (problem.isPresent()) {
+                throw new BadInputException(file, at.value(here + ".value"), here + ".value: " + problem.get());
+            }
+            if (o.reason().isBlank()) {
+                throw new BadInputException(file, at.value(here + ".reason"), here + ".reason: an override must say why");
+            }
+            for (int j = 0; j < i; j++) {
+                if (overrides.get(j).decision().equals(o.decision())) {
+                    throw new BadInputException(file, at.value(here + ".decision"), here + ".decision: \"" + o.decision()
+                            + "\" is already overridden by overrides[" + j + "]");
+                }
+            }
+        }
+    }
+
+    private static void checkHost(Path file, YamlLocations at, HostFacts host) throws BadInputException {
+        if (!host.domain().matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            throw new BadInputException(file, at.value("domain"), "domain: \"" + host.domain() + "\" is not a DNS domain");
+        }
+        HostFacts.UidRange range = host.uidRange();
+        if (range.min() < 1 || range.min() > range.max()) {
+            throw new BadInputException(file, at.value("uidRange"), "uidRange: min must be at least 1 and not above max");
+        }
+        for (Map.Entry<Integer, String> port : host.ports().entrySet()) {
+            checkPort(file, at, "ports." + port.getKey(), port.getKey());
+        }
+        for (int i = 0; i < host.busyPortRanges().size(); i++) {
+            List<Integer> pair = host.busyPortRanges().get(i);
+            if (pair == null || pair.size() != 2 || pair.stream().anyMatch(java.util.Objects::isNull) || pair.get(0) > pair.get(1)) {
+                throw new BadInputException(file, at.value("busyPortRanges[" + i + "]"),
+                        "busyPortRanges[" + i + "]: expected [low, high] with low <= high");
+            }
+            checkPort(file, at, "busyPortRanges[" + i + "]", pair.get(0));
+            checkPort(file, at, "busyPortRanges[" + i + "]", pair.get(1));
+        }
+        for (String name : List.of("backupRepository", "podmanNetwork", "tunnel")) {
+            String value = switch (name) {
+                case "backupRepository" -> host.backupRepository();
+                case "podmanNetwork" -> host.podmanNetwork();
+                default -> host.tunnel();
+            };
+            if (value != null && !ServiceName.SHAPE.matcher(value).matches()) {
+                throw new BadInputException(file, at.value(name), name + ": \"" + value + "\" must match "
+                        + ServiceName.SHAPE.pattern());
+            }
+        }
+        String owners = host.uids().values().stream().filter(o -> o == null || !ServiceName.SHAPE.matcher(o).matches())
+                .collect(Collectors.joining(", "));
+        if (!owners.isEmpty()) {
+            throw new BadInputException(file, at.value("uids"), "uids: owner names must match "
+                    + ServiceName.SHAPE.pattern() + ": " + owners);
+        }
+    }
+
+    private static void checkPort(Path file, YamlLocations at, String where, Integer port) throws BadInputException {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new BadInputException(file, at.value(where), where + ": " + port + " is not a port (1-65535)");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.nixpolicy.facts;
+
+public record GrafanaNeeds(Boolean dashboards) {}

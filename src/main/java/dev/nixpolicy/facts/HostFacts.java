@@ -1,0 +1,32 @@
+package dev.nixpolicy.facts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** What is already true of the host a service lands on (facts-v1, host file). */
+public record HostFacts(
+        @JsonProperty(required = true) ApiVersion apiVersion,
+        @JsonProperty(required = true) ServiceName host,
+        @JsonProperty(required = true) String domain,
+        @JsonProperty(required = true) UidRange uidRange,
+        Map<Integer, String> uids,
+        Map<Integer, String> ports,
+        List<List<Integer>> busyPortRanges,
+        String backupRepository,
+        String podmanNetwork,
+        String tunnel) {
+
+    public HostFacts {
+        uids = uids == null ? new TreeMap<>() : new TreeMap<>(uids);
+        ports = ports == null ? new TreeMap<>() : new TreeMap<>(ports);
+        busyPortRanges = busyPortRanges == null ? List.of()
+                : busyPortRanges.stream().map(r -> r == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+        uids = java.util.Collections.unmodifiableSortedMap((SortedMap<Integer, String>) uids);
+        ports = java.util.Collections.unmodifiableSortedMap((SortedMap<Integer, String>) ports);
+    }
+
+    public record UidRange(@JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {}
+}

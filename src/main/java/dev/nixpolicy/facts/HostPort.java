@@ -1,0 +1,20 @@
+package dev.nixpolicy.facts;
+
+/** A port the host already gives to a service. */
+public final class HostPort implements Evidence {
+    private final int port;
+    private final String owner;
+
+    public HostPort(int port, String owner) {
+        this.port = port;
+        this.owner = owner;
+    }
+
+    public int getPort() { return port; }
+
+    public String getOwner() { return owner; }
+
+    @Override public String evidence() { return "host port " + port + " held by " + owner; }
+
+    @Override public String toString() { return "HostPort[" + port + "=" + owner + "]"; }
+}

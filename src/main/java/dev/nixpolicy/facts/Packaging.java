@@ -1,0 +1,16 @@
+package dev.nixpolicy.facts;
+
+import java.util.List;
+
+public record Packaging(
+        Nixpkgs nixpkgs,
+        String minimumVersion,
+        Boolean upstreamFlake,
+        List<String> containerImages,
+        Boolean requiresContainer,
+        Boolean hardToPackage) {
+
+    public Packaging {
+        containerImages = containerImages == null ? null : List.copyOf(containerImages);
+    }
+}

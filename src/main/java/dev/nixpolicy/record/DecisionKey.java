@@ -1,0 +1,94 @@
+package dev.nixpolicy.record;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision keys of decision-record-v1 and the values each may take. This is the output
+ * contract, not policy: it says what a decision may look like, never which one to make.
+ * Record order follows declaration order.
+ */
+public enum DecisionKey {
+    DEPLOYMENT("deployment", Kind.CHOICE, "native-module", "native-package", "container"),
+    PACKAGE_SOURCE("packageSource", Kind.CHOICE, "pkgs", "pkgs.unstable", "upstream-flake", "container-image"),
+    IMAGE("image", Kind.TEXT),
+    COMPLEXITY("complexity", Kind.CHOICE, "simple", "moderate", "complex"),
+    REFERENCE_SERVICES("referenceServices", Kind.LIST),
+    AUTH("auth", Kind.CHOICE, "native-oidc", "trusted-header", "disable-native-auth+caddy-security",
+            "hybrid-sso-api-key", "built-in", "none"),
+    CADDY_SECURITY("caddySecurity", Kind.CHOICE, "media", "home", "admin", "none"),
+    PORT("port", Kind.PORT),
+    METRICS_PORT("metricsPort", Kind.PORT_OR_NONE),
+    UID("uid", Kind.INTEGER),
+    GROUP("group", Kind.TEXT),
+    RECORDSIZE("recordsize", Kind.CHOICE, "16K", "128K", "1M"),
+    COMPRESSION("compression", Kind.CHOICE, "lz4", "zstd"),
+    PERMISSIONS("permissions", Kind.CHOICE, "state-directory", "zfs-dataset-explicit", "tmpfiles"),
+    BACKUP("backup", Kind.BOOLEAN),
+    BACKUP_SNAPSHOTS("backupSnapshots", Kind.BOOLEAN),
+    PRESEED("preseed", Kind.BOOLEAN),
+    RESTORE_METHODS("restoreMethods", Kind.LIST, "syncoid", "local", "restic"),
+    SANOID_REPLICATION("sanoidReplication", Kind.BOOLEAN),
+    SERVICE_DOWN_ALERT("serviceDownAlert", Kind.CHOICE, "container", "systemd"),
+    REVERSE_PROXY("reverseProxy", Kind.BOOLEAN),
+    HOST_NAME("hostName", Kind.TEXT),
+    METRICS("metrics", Kind.BOOLEAN),
+    LOGGING("logging", Kind.BOOLEAN),
+    NOTIFICATIONS("notifications", Kind.BOOLEAN),
+    HOMEPAGE("homepage", Kind.BOOLEAN),
+    GATUS("gatus", Kind.BOOLEAN),
+    HEALTHCHECK("healthcheck", Kind.BOOLEAN),
+    NFS_MOUNT_DEPENDENCY("nfsMountDependency", Kind.TEXT),
+    CLOUDFLARE_TUNNEL("cloudflareTunnel", Kind.BOOLEAN),
+    LOAD_CREDENTIAL("loadCredential", Kind.BOOLEAN),
+    POSTGRESQL_PROVISIONING("postgresqlProvisioning", Kind.BOOLEAN),
+    MQTT_INTEGRATION("mqttIntegration", Kind.BOOLEAN),
+    GRAFANA_INTEGRATION("grafanaIntegration", Kind.BOOLEAN);
+
+    public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, PORT, PORT_OR_NONE }
+
+    private final String key;
+    private final Kind kind;
+    private final List<String> allowed;
+
+    DecisionKey(String key, Kind kind, String... allowed) {
+        this.key = key;
+        this.kind = kind;
+        this.allowed = List.of(allowed);
+    }
+
+    public String key() { return key; }
+
+    public Kind kind() { return kind; }
+
+    public static Optional<DecisionKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(DecisionKey::key).toList();
+    }
+
+    /** Why {@code value} cannot be a value of this key, or empty when it can. */
+    public Optional<String> problemWith(Object value) {
+        String expected = switch (kind) {
+            case CHOICE -> value instanceof String s && allowed.contains(s) ? null : "one of " + allowed;
+            case TEXT -> value instanceof String s && !s.isBlank() ? null : "a non-empty string";
+            case LIST -> value instanceof List<?> list && list.stream().allMatch(
+                    v -> v instanceof String s && (allowed.isEmpty() || allowed.contains(s)))
+                    ? null : allowed.isEmpty() ? "a list of strings" : "a list of " + allowed;
+            case BOOLEAN -> value instanceof Boolean ? null : "true or false";
+            case INTEGER -> value instanceof Integer ? null : "an integer";
+            case PORT -> value instanceof Integer p && p >= 1 && p <= 65535 ? null : "a port number (1-65535)";
+            case PORT_OR_NONE -> "none".equals(value) || value instanceof Integer p && p >= 1 && p <= 65535
+                    ? null : "a port number (1-65535) or \"none\"";
+        };
+        return expected == null ? Optional.empty()
+                : Optional.of(key + " must be " + expected + ", not " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+}

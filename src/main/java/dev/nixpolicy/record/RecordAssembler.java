@@ -1,0 +1,139 @@
+package dev.nixpolicy.record;
+
+import dev.nixpolicy.engine.BadRulesException;
+import dev.nixpolicy.engine.CompiledPolicy;
+import dev.nixpolicy.engine.Decision;
+import dev.nixpolicy.engine.EngineRun;
+import dev.nixpolicy.engine.Finding;
+import dev.nixpolicy.engine.FollowUp;
+import dev.nixpolicy.engine.Provenance;
+import dev.nixpolicy.engine.Question;
+import dev.nixpolicy.engine.RuleInfo;
+import dev.nixpolicy.engine.Traced;
+import dev.nixpolicy.facts.HostFacts;
+import dev.nixpolicy.facts.ServiceFacts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns what the engine inserted into a {@link DecisionRecord}. It decides nothing: it
+ * refuses a run in which two rules decide one key differently or a rule decides a value
+ * the contract does not allow, and lets an override stand over a rule's decision.
+ */
+public final class RecordAssembler {
+    private RecordAssembler() {}
+
+    public static DecisionRecord assemble(ServiceFacts facts, HostFacts host, String factsFile,
+                                          CompiledPolicy policy, EngineRun run) throws BadRulesException {
+        Map<String, RecordedDecision> byKey = new HashMap<>();
+        Map<String, Traced<Object>> madeBy = new HashMap<>();
+        Map<String, Traced<Object>> supersededBy = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<RecordedFinding> findings = new ArrayList<>();
+        List<RecordedQuestion> questions = new ArrayList<>();
+        List<RecordedFollowUp> followUps = new ArrayList<>();
+
+        for (Traced<Object> traced : run.inserted()) {
+            Provenance from = traced.provenance();
+            RuleInfo rule = from.rule();
+            if (traced.value() instanceof Decision d) {
+                Optional<DecisionKey> key = DecisionKey.byKey(d.getKey());
+                if (key.isEmpty()) {
+                    problems.add(where(rule) + "decides \"" + d.getKey() + "\", which is not a decision key");
+                    continue;
+                }
+                Optional<String> bad = key.get().problemWith(d.getValue());
+                if (bad.isPresent()) {
+                    problems.add(where(rule) + "decides " + bad.get());
+                    continue;
+                }
+                Traced<Object> earlier = madeBy.get(d.getKey());
+                if (d.isOverride()) {
+                    madeBy.put(d.getKey(), traced);
+                    byKey.put(d.getKey(), new RecordedDecision(d.getKey(), d.getValue(), "override", rule.matrix(),
+                            rule.row(), from.because(), rule.source(), d.getOverrideReason(), null, null));
+                } else if (earlier != null && ((Decision) earlier.value()).isOverride()) {
+                    supersededBy.putIfAbsent(d.getKey(), traced);
+                } else if (earlier == null) {
+                    madeBy.put(d.getKey(), traced);
+                    byKey.put(d.getKey(), new RecordedDecision(d.getKey(), d.getValue(), rule.name(), rule.matrix(),
+                            rule.row(), from.because(), rule.source(), null, null, null));
+                } else if (!((Decision) earlier.value()).getValue().equals(d.getValue())) {
+                    problems.add("rules \"" + earlier.provenance().rule().name() + "\" and \"" + rule.name()
+                            + "\" both decide " + d.getKey() + ": " + ((Decision) earlier.value()).getValue()
+                            + " versus " + d.getValue() + " (conflicting rules; make one of them not apply)");
+                }
+            } else if (traced.value() instanceof Finding f) {
+                RecordedFinding finding = new RecordedFinding(f.getSeverity().spelling(), f.getCode(), f.getMessage(),
+                        rule.name(), rule.source());
+                if (!findings.contains(finding)) {
+                    findings.add(finding);
+                }
+            } else if (traced.value() instanceof Question q) {
+                if (questions.stream().noneMatch(existing -> existing.about().equals(q.getAbout()))) {
+                    questions.add(new RecordedQuestion(q.getAbout(), q.getQuestion(), rule.name()));
+                }
+            } else if (traced.value() instanceof FollowUp f) {
+                RecordedFollowUp item = new RecordedFollowUp(f.getSection().spelling(), f.getText());
+                if (!followUps.contains(item)) {
+                    followUps.add(item);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRulesException(problems);
+        }
+        supersededBy.forEach((key, traced) -> byKey.put(key, byKey.get(key).supersededPolicy(
+                ((Decision) traced.value()).getValue(), traced.provenance().rule().name())));
+
+        Map<String, RecordedDecision> ordered = new LinkedHashMap<>();
+        for (DecisionKey key : DecisionKey.values()) {
+            if (byKey.containsKey(key.key())) {
+                ordered.put(key.key(), byKey.get(key.key()));
+            }
+        }
+        findings.sort(Comparator.comparing((RecordedFinding f) -> severityRank(f.severity()))
+                .thenComparing(RecordedFinding::code).thenComparing(RecordedFinding::message));
+        questions.sort(Comparator.comparing(RecordedQuestion::about));
+        followUps.sort(Comparator.comparing((RecordedFollowUp f) -> sectionRank(f.section()))
+                .thenComparing(RecordedFollowUp::text));
+        String displayName = facts.displayName() != null ? facts.displayName() : titleCase(facts.service().value());
+        return new DecisionRecord(DecisionRecord.API_VERSION, facts.service().value(), displayName,
+                facts.description(), host.host().value(), factsFile,
+                new PolicyRef(policy.digest(), policy.rulesDir()), Research.of(facts),
+                ordered, findings, questions, followUps);
+    }
+
+    private static String where(RuleInfo rule) {
+        return "rule \"" + rule.name() + "\" ";
+    }
+
+    private static int severityRank(String severity) {
+        return switch (severity) {
+            case "error" -> 0;
+            case "warning" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static int sectionRank(String section) {
+        return dev.nixpolicy.engine.FollowUpSection.bySpelling(section).ordinal();
+    }
+
+    /** "paperless-ai" reads "Paperless Ai": the facts-v1 default when displayName is left out. */
+    static String titleCase(String service) {
+        StringBuilder out = new StringBuilder();
+        for (String part : service.split("-")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+}

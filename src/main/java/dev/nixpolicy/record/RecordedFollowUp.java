@@ -1,0 +1,3 @@
+package dev.nixpolicy.record;
+
+public record RecordedFollowUp(String section, String text) {}

@@ -1,0 +1,3 @@
+package dev.nixpolicy.record;
+
+public record RecordedQuestion(String about, String question, String rule) {}

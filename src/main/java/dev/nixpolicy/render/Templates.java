@@ -1,0 +1,58 @@
+package dev.nixpolicy.render;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The logic-less templates under {@code templates/}. A template prints what its view holds
+ * and tests presence only; a value the view lacks is an error, never an empty string.
+ * Values are escaped for the language the template writes, told by its name:
+ * {@code *.md.mustache} for Markdown.
+ */
+public final class Templates {
+    private final Path dir;
+    private final Map<String, Template> compiled = new HashMap<>();
+
+    public Templates(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() { return dir; }
+
+    public String render(String name, Object view) {
+        Template template = compiled.computeIfAbsent(name, this::compile);
+        try {
+            return template.execute(view);
+        } catch (MustacheException e) {
+            throw new IllegalStateException("template " + dir.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Template compile(String name) {
+        Path file = dir.resolve(name);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("template " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        Mustache.Escaper escaper;
+        if (name.endsWith(".md.mustache")) {
+            escaper = MarkdownText::escape;
+        } else {
+            throw new IllegalStateException("template " + file + ": no escaping is known for this kind of file");
+        }
+        try {
+            return Mustache.compiler().withEscaper(escaper).compile(text);
+        } catch (MustacheException e) {
+            throw new IllegalStateException("template " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.nixpolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixpolicy.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each kind of bad facts file gives one clear message with file, line and column, exit
+ * code 2, no stack trace and nothing on standard output.
+ */
+class BadInputTest {
+    private static final String VALID = """
+            apiVersion: nixpolicy/v1
+            service: demo
+            description: A demo service
+            upstream:
+              port: 8300
+            """;
+
+    static Stream<Arguments> badServiceFiles() {
+        return Stream.of(
+                Arguments.of("unknown key", VALID + "auth:\n  nativeOIDC: true\n",
+                        "7:3: unknown key 'nativeOIDC' in auth; allowed keys: apiKey, builtInAuth"),
+                Arguments.of("unknown top-level key", VALID + "exposures:\n  webUi: true\n",
+                        "6:1: unknown key 'exposures'"),
+                Arguments.of("wrong type: string for boolean", VALID + "auth:\n  nativeOidc: \"yes\"\n",
+                        "7:15: auth.nativeOidc: expected true or false, found \"yes\""),
+                Arguments.of("wrong type: string for port", VALID.replace("port: 8300", "port: \"8300\""),
+                        "5:9: upstream.port: expected an integer, found \"8300\""),
+                Arguments.of("wrong type: number for a version string",
+                        VALID + "packaging:\n  minimumVersion: 1.10\n",
+                        "7:19: packaging.minimumVersion: expected a string, found the number 1.10"),
+                Arguments.of("wrong type: mapping for a list", VALID + "integrations:\n  secrets: { a: b }\n",
+                        "integrations.secrets: expected a list, found a mapping"),
+                Arguments.of("enum value", VALID + "workload:\n  type: webapp\n",
+                        "7:9: workload.type: \"webapp\" is not one of web-app, media-app, media-server"),
+                Arguments.of("duplicate key", VALID + "description: again\n",
+                        "6:12: duplicate key 'description'"),
+                Arguments.of("missing required field", VALID.replace("description: A demo service\n", ""),
+                        "1:1: missing required key 'description'"),
+                Arguments.of("missing required nested field",
+                        VALID + "packaging:\n  nixpkgs:\n    stable: { version: \"1.0\" }\n",
+                        "missing required key 'packaging.nixpkgs.stable.package'"),
+                Arguments.of("missing upstream port", VALID.replace("upstream:\n  port: 8300\n", ""),
+                        "missing required key 'upstream.port' (only an internal-api service may have no port)"),
+                Arguments.of("wrong apiVersion", VALID.replace("nixpolicy/v1", "nixpolicy/v2"),
+                        "1:13: apiVersion: apiVersion must be \"nixpolicy/v1\", found \"nixpolicy/v2\""),
+                Arguments.of("service name with a path separator", VALID.replace("service: demo", "service: ../etc"),
+                        "2:10: service: name \"../etc\" must match ^[a-z][a-z0-9-]{0,62}$"),
+                Arguments.of("service name that would break Nix", VALID.replace("service: demo", "service: \"demo\\\"; x\""),
+                        "2:10: service: name \"demo\"; x\" must match"),
+                Arguments.of("service name with capitals", VALID.replace("service: demo", "service: Demo"),
+                        "service: name \"Demo\" must match"),
+                Arguments.of("port out of range", VALID.replace("port: 8300", "port: 70000"),
+                        "5:9: upstream.port: 70000 is not a port (1-65535)"),
+                Arguments.of("malformed image reference",
+                        VALID + "packaging:\n  containerImages:\n    - \"ghcr.io/acme/Svc:1.0 latest\"\n",
+                        "8:7: packaging.containerImages[0]: \"ghcr.io/acme/Svc:1.0 latest\" is not a container image reference"),
+                Arguments.of("override of an unknown decision",
+                        VALID + "overrides:\n  - decision: deploy\n    value: container\n    reason: because\n",
+                        "7:15: overrides[0].decision: \"deploy\" is not a decision key"),
+                Arguments.of("override with a value the key cannot take",
+                        VALID + "overrides:\n  - decision: deployment\n    value: docker\n    reason: because\n",
+                        "8:12: overrides[0].value: deployment must be one of [native-module, native-package, container], not \"docker\""),
+                Arguments.of("override without a reason",
+                        VALID + "overrides:\n  - decision: deployment\n    value: container\n",
+                        "missing required key 'overrides[0].reason'"),
+                Arguments.of("YAML syntax error", VALID + "auth: nativeOidc: true\n", "6:17: YAML syntax error"),
+                Arguments.of("empty file", "", "1:1: file is empty"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badServiceFiles")
+    void badServiceFileIsRefusedWithItsLocation(String name, String yaml, String expected, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("demo.yaml");
+        Files.writeString(file, yaml);
+        CliRun run = CliRun.of("decide", file.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(file + ":"), "message names the file: " + run.err());
+        assertTrue(run.err().contains(expected), "expected «" + expected + "» in: " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one message: " + run.err());
+        assertEquals("", run.out());
+    }
+
+    static Stream<Arguments> badHostFiles() {
+        String valid = """
+                apiVersion: nixpolicy/v1
+                host: forge
+                domain: holthome.net
+                uidRange: { min: 900, max: 999 }
+                """;
+        return Stream.of(
+                Arguments.of("unknown host key", valid + "tunnels: forge\n", "5:1: unknown key 'tunnels'"),
+                Arguments.of("bad domain", valid.replace("holthome.net", "holthome net"), "3:9: domain: \"holthome net\" is not a DNS domain"),
+                Arguments.of("inverted uid range", valid.replace("min: 900, max: 999", "min: 999, max: 900"), "uidRange: min must be at least 1 and not above max"),
+                Arguments.of("port key not a number", valid + "ports: { http: sonarr }\n", "ports"),
+                Arguments.of("busy range not a pair", valid + "busyPortRanges: [[8080]]\n", "busyPortRanges[0]: expected [low, high] with low <= high"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badHostFiles")
+    void badHostFileIsRefusedWithItsLocation(String name, String yaml, String expected, @TempDir Path dir) throws IOException {
+        Path service = dir.resolve("demo.yaml");
+        Files.writeString(service, VALID);
+        Path host = dir.resolve("host.yaml");
+        Files.writeString(host, yaml);
+        CliRun run = CliRun.of("decide", service.toString(), "--host", host.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(host + ":"), run.err());
+        assertTrue(run.err().contains(expected), "expected «" + expected + "» in: " + run.err());
+        assertEquals("", run.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commandLines")
+    void badCommandLineExitsTwo(String name, String[] args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out());
+    }
+
+    static Stream<Arguments> commandLines() {
+        return Stream.of(
+                Arguments.of("no command", new String[] {}),
+                Arguments.of("unknown option", new String[] {"decide", "--colour", "x.yaml"}),
+                Arguments.of("unknown format", new String[] {"decide", "--format", "xml", "x.yaml"}),
+                Arguments.of("missing facts file", new String[] {"decide", "/nonexistent/x.yaml"}));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.nixpolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built CLI as a user runs it: {@code java -jar target/nixpolicy.jar} from a folder
+ * that is not the project, with the shipped rules and host found beside the jar.
+ */
+class CliIT {
+    private static final Path PROJECT = Path.of(System.getProperty("nixpolicy.projectDir", ".")).toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("nixpolicy.jar", "target/nixpolicy.jar")).toAbsolutePath();
+
+    record Result(int code, String out, String err) {}
+
+    private static Result nixpolicy(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("nixpolicy", ".out");
+        Path err = Files.createTempFile("nixpolicy", ".err");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "nixpolicy finished");
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void decidesAShippedExampleFromAnotherFolder(@TempDir Path elsewhere) throws Exception {
+        Result run = nixpolicy(elsewhere, "decide", PROJECT.resolve("facts/dispatcharr.yaml").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("# Dispatcharr (dispatcharr): decisions and rationale\n"), run.out());
+        assertTrue(run.out().contains("NIXOS PACKAGE RESEARCH:"), run.out());
+        assertTrue(run.out().contains("### deployment: container"), run.out());
+        assertTrue(run.out().contains("ghcr.io/dispatcharr/dispatcharr:"), run.out());
+        assertTrue(run.out().contains("Rule \"container when isolation or upstream-only containers require it\""), run.out());
+    }
+
+    @Test
+    void printsTheRecordAsJsonAndYaml(@TempDir Path elsewhere) throws Exception {
+        Result json = nixpolicy(elsewhere, "decide", "--format", "json", PROJECT.resolve("facts/uptime-kuma.yaml").toString());
+        assertEquals(0, json.code(), json.err());
+        JsonNode record = new ObjectMapper().readTree(json.out());
+        assertEquals("nixpolicy/v1", record.get("apiVersion").asText());
+        assertEquals("uptime-kuma", record.get("service").asText());
+        assertEquals("forge", record.get("host").asText());
+        assertTrue(record.get("policy").get("digest").asText().startsWith("sha256:"));
+        JsonNode deployment = record.get("decisions").get("deployment");
+        assertEquals("native-module", deployment.get("value").asText());
+        assertEquals("native-vs-container", deployment.get("matrix").asText());
+        assertTrue(deployment.get("because").size() > 0);
+        assertTrue(deployment.get("source").asText().startsWith("001"));
+
+        Result yaml = nixpolicy(elsewhere, "decide", "--format", "yaml", PROJECT.resolve("facts/uptime-kuma.yaml").toString());
+        assertEquals(0, yaml.code(), yaml.err());
+        assertTrue(yaml.out().contains("deployment:\n    value: native-module\n"), yaml.out());
+    }
+
+    @Test
+    void aFindingOfSeverityErrorExitsOne(@TempDir Path elsewhere) throws Exception {
+        Result run = nixpolicy(elsewhere, "decide", PROJECT.resolve("facts/tubearchivist.yaml").toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.out().contains("error image-latest"), run.out());
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalOutput(@TempDir Path elsewhere) throws Exception {
+        Result first = nixpolicy(elsewhere, "decide", "--format", "json", PROJECT.resolve("facts/pocketid.yaml").toString());
+        Result second = nixpolicy(elsewhere, "decide", "--format", "json", PROJECT.resolve("facts/pocketid.yaml").toString());
+        assertEquals(first.out(), second.out());
+    }
+
+    @Test
+    void helpAndVersion(@TempDir Path elsewhere) throws Exception {
+        Result help = nixpolicy(elsewhere, "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("decide"), help.out());
+        assertTrue(help.out().contains("Exit codes:"), help.out());
+        Result version = nixpolicy(elsewhere, "--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("nixpolicy 0."), version.out());
+        Result decideHelp = nixpolicy(elsewhere, "decide", "--help");
+        assertTrue(decideHelp.out().contains("--rules"), decideHelp.out());
+    }
+
+    @Test
+    void badInputExitsTwoWithoutStackTrace(@TempDir Path elsewhere) throws Exception {
+        Path facts = elsewhere.resolve("bad.yaml");
+        Files.writeString(facts, "apiVersion: nixpolicy/v1\nservice: Bad_Name\ndescription: x\n");
+        Result run = nixpolicy(elsewhere, "decide", facts.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("bad.yaml:2:10: service: name \"Bad_Name\" must match"), run.err());
+        assertEquals("", run.out());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.nixpolicy.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row case of a decision matrix, kept as data beside the rules ({@code rules/<matrix>.cases.yaml}):
+ * a facts fragment merged over a minimal service (and optionally a host fragment over the
+ * shipped host), and what the run must show.
+ */
+public record MatrixCase(
+        @JsonProperty(required = true) String name,
+        Map<String, Object> facts,
+        Map<String, Object> host,
+        Map<String, Object> decisions,
+        Map<String, String> rules,
+        List<String> undecided,
+        List<String> findings,
+        List<String> absentFindings,
+        List<String> questions,
+        List<String> absentQuestions) {
+
+    public MatrixCase {
+        facts = facts == null ? Map.of() : facts;
+        host = host == null ? Map.of() : host;
+        decisions = decisions == null ? Map.of() : decisions;
+        rules = rules == null ? Map.of() : rules;
+        undecided = undecided == null ? List.of() : undecided;
+        findings = findings == null ? List.of() : findings;
+        absentFindings = absentFindings == null ? List.of() : absentFindings;
+        questions = questions == null ? List.of() : questions;
+        absentQuestions = absentQuestions == null ? List.of() : absentQuestions;
+    }
+
+    public boolean expectsSomething() {
+        return !decisions.isEmpty() || !rules.isEmpty() || !undecided.isEmpty() || !findings.isEmpty()
+                || !absentFindings.isEmpty() || !questions.isEmpty() || !absentQuestions.isEmpty();
+    }
+
+    /** A file of cases for one matrix. */
+    public record File(@JsonProperty(required = true) String matrix, @JsonProperty(required = true) List<MatrixCase> cases) {}
+}
