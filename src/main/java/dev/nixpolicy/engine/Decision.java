@@ -20,7 +20,16 @@ public final class Decision implements Evidence {
 
     private Decision(String key, Object value, String overrideReason) {
         this.key = Objects.requireNonNull(key, "decision key");
-        this.value = value instanceof List<?> list ? List.copyOf(list) : Objects.requireNonNull(value, "decision value");
+        if (value == null) {
+            throw new NullPointerException("decision value of " + key);
+        } else if (value instanceof List<?> list) {
+            this.value = List.copyOf(list);
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            // Sorted, so that a record prints identically whatever map a rule built.
+            this.value = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
+        } else {
+            this.value = value;
+        }
         this.overrideReason = overrideReason;
     }
 

@@ -8,11 +8,22 @@ public final class Finding implements Evidence {
     private final Severity severity;
     private final String code;
     private final String message;
+    private final String blocks;
 
     public Finding(Severity severity, String code, String message) {
+        this(severity, code, message, null);
+    }
+
+    private Finding(Severity severity, String code, String message, String blocks) {
         this.severity = Objects.requireNonNull(severity);
         this.code = Objects.requireNonNull(code);
         this.message = Objects.requireNonNull(message);
+        this.blocks = blocks;
+    }
+
+    /** The same finding, naming the decision key it keeps from being decided. */
+    public Finding blocking(String key) {
+        return new Finding(severity, code, message, Objects.requireNonNull(key));
     }
 
     public static Finding error(String code, String message) { return new Finding(Severity.ERROR, code, message); }
@@ -26,6 +37,9 @@ public final class Finding implements Evidence {
     public String getCode() { return code; }
 
     public String getMessage() { return message; }
+
+    /** The decision key this finding keeps from being decided, or null. */
+    public String getBlocks() { return blocks; }
 
     @Override public String evidence() { return "finding " + code; }
 

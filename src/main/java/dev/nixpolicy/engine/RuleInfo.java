@@ -16,7 +16,8 @@ public record RuleInfo(String name, String matrix, String row, String source) {
             return null;
         }
         String s = value.toString().strip();
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+        String unquoted = s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+        return unquoted.replace("\\\"", "\"");
     }
 
     public boolean isTraceable() {

@@ -44,9 +44,30 @@ public enum DecisionKey {
     LOAD_CREDENTIAL("loadCredential", Kind.BOOLEAN),
     POSTGRESQL_PROVISIONING("postgresqlProvisioning", Kind.BOOLEAN),
     MQTT_INTEGRATION("mqttIntegration", Kind.BOOLEAN),
-    GRAFANA_INTEGRATION("grafanaIntegration", Kind.BOOLEAN);
+    GRAFANA_INTEGRATION("grafanaIntegration", Kind.BOOLEAN),
+    // Keys this project adds to decision-record-v1: the settings the templates print, each
+    // still decided by a traceable rule rather than written into a template.
+    CATEGORY("category", Kind.TEXT),
+    DATASET("dataset", Kind.TEXT),
+    AUTO_SNAPSHOT("autoSnapshot", Kind.BOOLEAN),
+    BACKUP_REPOSITORY("backupRepository", Kind.TEXT),
+    BACKUP_TAGS("backupTags", Kind.LIST),
+    BACKUP_EXCLUDES("backupExcludes", Kind.LIST),
+    MK_FORCE_USER("mkForceUser", Kind.BOOLEAN),
+    HOMEPAGE_WIDGET("homepageWidget", Kind.TEXT),
+    HOMEPAGE_WIDGET_API_KEY("homepageWidgetApiKey", Kind.BOOLEAN),
+    GATUS_INTERVAL("gatusInterval", Kind.TEXT),
+    GATUS_CONDITIONS("gatusConditions", Kind.LIST),
+    GATUS_ALERT("gatusAlert", Kind.MAP),
+    HEALTHCHECK_STALE_SECONDS("healthcheckStaleSeconds", Kind.INTEGER_OR_NONE),
+    HARDENING("hardening", Kind.MAP),
+    SECRETS("secrets", Kind.LIST),
+    POSTGRESQL_EXTENSIONS("postgresqlExtensions", Kind.LIST),
+    MQTT_TOPICS("mqttTopics", Kind.LIST),
+    HOST_CONTRIBUTION_GUARD("hostContributionGuard", Kind.BOOLEAN),
+    STATIC_API_KEY("staticApiKey", Kind.BOOLEAN);
 
-    public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, PORT, PORT_OR_NONE }
+    public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 
     private final String key;
     private final Kind kind;
@@ -80,6 +101,8 @@ public enum DecisionKey {
                     ? null : allowed.isEmpty() ? "a list of strings" : "a list of " + allowed;
             case BOOLEAN -> value instanceof Boolean ? null : "true or false";
             case INTEGER -> value instanceof Integer ? null : "an integer";
+            case INTEGER_OR_NONE -> "none".equals(value) || value instanceof Integer ? null : "an integer or \"none\"";
+            case MAP -> value instanceof java.util.Map<?, ?> ? null : "a mapping of settings";
             case PORT -> value instanceof Integer p && p >= 1 && p <= 65535 ? null : "a port number (1-65535)";
             case PORT_OR_NONE -> "none".equals(value) || value instanceof Integer p && p >= 1 && p <= 65535
                     ? null : "a port number (1-65535) or \"none\"";

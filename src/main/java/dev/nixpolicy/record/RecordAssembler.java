@@ -70,7 +70,7 @@ public final class RecordAssembler {
                 }
             } else if (traced.value() instanceof Finding f) {
                 RecordedFinding finding = new RecordedFinding(f.getSeverity().spelling(), f.getCode(), f.getMessage(),
-                        rule.name(), rule.source());
+                        f.getBlocks(), rule.name(), rule.source());
                 if (!findings.contains(finding)) {
                     findings.add(finding);
                 }

@@ -1,3 +1,4 @@
 package dev.nixpolicy.record;
 
-public record RecordedFinding(String severity, String code, String message, String rule, String source) {}
+/** A finding of the record; {@code blocks} names the decision key it keeps undecided, or is null. */
+public record RecordedFinding(String severity, String code, String message, String blocks, String rule, String source) {}

@@ -51,6 +51,7 @@ public final class RationaleView {
             decisions.add(item);
         }
         present(view, "decisions", decisions);
+        present(view, "patterns", patterns(record));
         present(view, "deviations", deviations);
         List<Map<String, Object>> findings = new ArrayList<>();
         for (RecordedFinding f : record.findings()) {
@@ -75,6 +76,20 @@ public final class RationaleView {
         }
         present(view, "followUps", sections);
         return view;
+    }
+
+    /** Deliverable 2: each matrix applied, the keys it decided and the seed sections it follows. */
+    private static List<Map<String, Object>> patterns(DecisionRecord record) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> sources = new LinkedHashMap<>();
+        for (RecordedDecision d : record.decisions().values()) {
+            keys.computeIfAbsent(d.matrix(), m -> new ArrayList<>()).add(d.key());
+            sources.computeIfAbsent(d.matrix(), m -> new java.util.LinkedHashSet<>()).add(d.source());
+        }
+        List<Map<String, Object>> patterns = new ArrayList<>();
+        keys.forEach((matrix, decided) -> patterns.add(Map.of(
+                "matrix", matrix, "keys", String.join(", ", decided), "sources", List.copyOf(sources.get(matrix)))));
+        return patterns;
     }
 
     private static Map<String, Object> research(DecisionRecord record) {

@@ -58,6 +58,9 @@ public final class RecordTree {
             node.put("severity", f.severity());
             node.put("code", f.code());
             node.put("message", f.message());
+            if (f.blocks() != null) {
+                node.put("blocks", f.blocks());
+            }
             node.put("rule", f.rule());
             node.put("source", f.source());
             findings.add(node);

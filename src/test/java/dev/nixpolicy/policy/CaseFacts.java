@@ -11,15 +11,37 @@ final class CaseFacts {
 
     private CaseFacts() {}
 
-    static Map<String, Object> minimalService() {
-        Map<String, Object> base = new LinkedHashMap<>();
-        base.put("apiVersion", "nixpolicy/v1");
-        base.put("service", "example");
-        base.put("description", "A service of a matrix case");
-        Map<String, Object> upstream = new LinkedHashMap<>();
-        upstream.put("port", 8300);
-        base.put("upstream", upstream);
-        return base;
+    /** The complete service every case starts from: rules/case-baseline.yaml. */
+    static Map<String, Object> baseline() {
+        try {
+            return read(java.nio.file.Files.readString(dev.nixpolicy.testing.Project.rules().resolve("case-baseline.yaml")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Removes each dotted path (a key left out of the facts is unknown). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> unset(Map<String, Object> document, java.util.List<String> paths) {
+        for (String path : paths) {
+            String[] parts = path.split("\\.");
+            Map<String, Object> node = document;
+            for (int i = 0; i < parts.length - 1 && node != null; i++) {
+                Object next = node.get(parts[i]);
+                if (next instanceof Map<?, ?> map) {
+                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+                    node.put(parts[i], copy);
+                    node = copy;
+                } else {
+                    node = null;
+                }
+            }
+            if (node == null || !node.containsKey(parts[parts.length - 1])) {
+                throw new IllegalArgumentException("unset: " + path + " is not in the case's facts");
+            }
+            node.remove(parts[parts.length - 1]);
+        }
+        return document;
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import java.util.Map;
 public record MatrixCase(
         @JsonProperty(required = true) String name,
         Map<String, Object> facts,
+        List<String> unset,
         Map<String, Object> host,
         Map<String, Object> decisions,
         Map<String, String> rules,
@@ -19,10 +20,12 @@ public record MatrixCase(
         List<String> findings,
         List<String> absentFindings,
         List<String> questions,
-        List<String> absentQuestions) {
+        List<String> absentQuestions,
+        List<String> followUps) {
 
     public MatrixCase {
         facts = facts == null ? Map.of() : facts;
+        unset = unset == null ? List.of() : unset;
         host = host == null ? Map.of() : host;
         decisions = decisions == null ? Map.of() : decisions;
         rules = rules == null ? Map.of() : rules;
@@ -31,11 +34,13 @@ public record MatrixCase(
         absentFindings = absentFindings == null ? List.of() : absentFindings;
         questions = questions == null ? List.of() : questions;
         absentQuestions = absentQuestions == null ? List.of() : absentQuestions;
+        followUps = followUps == null ? List.of() : followUps;
     }
 
     public boolean expectsSomething() {
         return !decisions.isEmpty() || !rules.isEmpty() || !undecided.isEmpty() || !findings.isEmpty()
-                || !absentFindings.isEmpty() || !questions.isEmpty() || !absentQuestions.isEmpty();
+                || !absentFindings.isEmpty() || !questions.isEmpty() || !absentQuestions.isEmpty()
+                || !followUps.isEmpty();
     }
 
     /** A file of cases for one matrix. */

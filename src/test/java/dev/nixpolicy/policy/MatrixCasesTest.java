@@ -58,7 +58,12 @@ class MatrixCasesTest {
             }
             nodes.add(DynamicContainer.dynamicContainer(cases.matrix() + " (" + file.getFileName() + ")", tests.stream()));
         }
-        nodes.add(DynamicTest.dynamicTest("examples in facts/ decide without rule errors", () -> runExamples(policy, new TreeSet<>())));
+        List<DynamicTest> examples = new ArrayList<>();
+        for (Path example : Project.examples()) {
+            examples.add(DynamicTest.dynamicTest(example.getFileName() + " decides every key that applies to it",
+                    example.toUri(), () -> decidesEveryApplicableKey(policy, example)));
+        }
+        nodes.add(DynamicContainer.dynamicContainer("examples in facts/", examples.stream()));
         nodes.add(DynamicTest.dynamicTest("every rule fires in some case or example", () -> noDeadRules(policy)));
         return nodes.stream();
     }
@@ -67,7 +72,7 @@ class MatrixCasesTest {
 
     private static CaseRun runCase(CompiledPolicy policy, Path file, MatrixCase c) throws BadInputException, BadRulesException {
         FactsLoader loader = new FactsLoader();
-        String factsYaml = CaseFacts.yaml(CaseFacts.merge(CaseFacts.minimalService(), c.facts()));
+        String factsYaml = CaseFacts.yaml(CaseFacts.unset(CaseFacts.merge(CaseFacts.baseline(), c.facts()), c.unset()));
         ServiceFacts facts = loader.parseService(Path.of(file.getFileName() + " case " + c.name()), factsYaml);
         HostFacts host = c.host().isEmpty() ? Project.defaultHost() : loader.parseHost(Path.of("host of " + c.name()),
                 CaseFacts.yaml(CaseFacts.merge(hostBase(), c.host())));
@@ -107,9 +112,26 @@ class MatrixCasesTest {
         for (String about : c.questions()) {
             assertTrue(abouts.contains(about), "question about " + about + " expected" + context);
         }
+        for (String expected : c.followUps()) {
+            assertTrue(record.followUps().stream().anyMatch(f -> f.text().contains(expected)),
+                    "a follow-up containing «" + expected + "» expected; follow-ups: " + record.followUps());
+        }
         for (String about : c.absentQuestions()) {
             assertFalse(abouts.contains(about), "question about " + about + " must be absent" + context);
         }
+    }
+
+    /** No policy gap: every required key is decided, or a finding says what blocks it. */
+    private static void decidesEveryApplicableKey(CompiledPolicy policy, Path example) throws BadInputException, BadRulesException {
+        FactsLoader loader = new FactsLoader();
+        HostFacts host = Project.defaultHost();
+        ServiceFacts facts = loader.loadService(example);
+        EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
+        DecisionRecord record = RecordAssembler.assemble(facts, host, example.toString(), policy, run);
+        List<String> gaps = record.findings().stream().filter(f -> f.code().equals("policy-gap"))
+                .map(RecordedFinding::message).toList();
+        assertTrue(gaps.isEmpty(), example.getFileName() + " leaves keys undecided: " + gaps);
+        assertTrue(record.questions().isEmpty(), example.getFileName() + " leaves questions open: " + record.questions());
     }
 
     private static void runExamples(CompiledPolicy policy, Set<String> fired) throws BadInputException, BadRulesException {

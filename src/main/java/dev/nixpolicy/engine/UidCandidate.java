@@ -1,0 +1,22 @@
+package dev.nixpolicy.engine;
+
+import dev.nixpolicy.facts.Evidence;
+
+/** A UID the allocation rules consider, with the allocations skipped on the way. */
+public final class UidCandidate implements Evidence {
+    private final int uid;
+    private final String history;
+
+    public UidCandidate(int uid, String history) {
+        this.uid = uid;
+        this.history = history;
+    }
+
+    public int getUid() { return uid; }
+
+    public String getHistory() { return history; }
+
+    @Override public String evidence() { return history; }
+
+    @Override public String toString() { return "UidCandidate[" + uid + "]"; }
+}
