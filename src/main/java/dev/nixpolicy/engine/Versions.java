@@ -16,6 +16,13 @@ public final class Versions {
         String[] left = a.strip().replaceFirst("^[vV]", "").split("[.\\-+_]");
         String[] right = b.strip().replaceFirst("^[vV]", "").split("[.\\-+_]");
         for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            // A trailing word such as "rc1" marks a pre-release: 1.0.0-rc1 comes before 1.0.0.
+            if (i >= left.length && !right[i].matches("\\d+")) {
+                return 1;
+            }
+            if (i >= right.length && !left[i].matches("\\d+")) {
+                return -1;
+            }
             String l = i < left.length ? left[i] : "0";
             String r = i < right.length ? right[i] : "0";
             int c = l.matches("\\d+") && r.matches("\\d+")
