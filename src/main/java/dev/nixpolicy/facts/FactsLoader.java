@@ -278,6 +278,18 @@ public final class FactsLoader {
             }
         }
         Packaging packaging = facts.packaging();
+        if (packaging != null) {
+            checkAttribute(file, at, "packaging.moduleName", packaging.moduleName());
+            if (packaging.nixpkgs() != null) {
+                for (String channel : List.of("stable", "unstable")) {
+                    java.util.Optional<NixpkgsChannel> c = channel.equals("stable")
+                            ? packaging.nixpkgs().stable() : packaging.nixpkgs().unstable();
+                    if (c != null && c.isPresent()) {
+                        checkAttribute(file, at, "packaging.nixpkgs." + channel + ".package", c.get().packageName());
+                    }
+                }
+            }
+        }
         if (packaging != null && packaging.containerImages() != null) {
             for (int i = 0; i < packaging.containerImages().size(); i++) {
                 String ref = packaging.containerImages().get(i);
@@ -363,6 +375,14 @@ public final class FactsLoader {
         if (!owners.isEmpty()) {
             throw new BadInputException(file, at.value("uids"), "uids: owner names must match "
                     + ServiceName.SHAPE.pattern() + ": " + owners);
+        }
+    }
+
+    /** Package and module names become Nix attribute paths, so they must be plain identifiers. */
+    private static void checkAttribute(Path file, YamlLocations at, String where, String name) throws BadInputException {
+        if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_'-]*(\\.[A-Za-z_][A-Za-z0-9_'-]*)*")) {
+            throw new BadInputException(file, at.value(where), where + ": \"" + name
+                    + "\" is not a Nix attribute name (letters, digits, _ ' - and dots)");
         }
     }
 

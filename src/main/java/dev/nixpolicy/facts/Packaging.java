@@ -8,7 +8,8 @@ public record Packaging(
         Boolean upstreamFlake,
         List<String> containerImages,
         Boolean requiresContainer,
-        Boolean hardToPackage) {
+        Boolean hardToPackage,
+        String moduleName) {
 
     public Packaging {
         containerImages = containerImages == null ? null : List.copyOf(containerImages);

@@ -65,7 +65,13 @@ public enum DecisionKey {
     POSTGRESQL_EXTENSIONS("postgresqlExtensions", Kind.LIST),
     MQTT_TOPICS("mqttTopics", Kind.LIST),
     HOST_CONTRIBUTION_GUARD("hostContributionGuard", Kind.BOOLEAN),
-    STATIC_API_KEY("staticApiKey", Kind.BOOLEAN);
+    STATIC_API_KEY("staticApiKey", Kind.BOOLEAN),
+    RESOURCES("resources", Kind.MAP),
+    CONTAINER_PORT("containerPort", Kind.PORT),
+    MODULE_NAME("moduleName", Kind.TEXT),
+    PACKAGE_ATTR("packageAttr", Kind.TEXT),
+    METRICS_PATH("metricsPath", Kind.TEXT),
+    OIDC("oidc", Kind.MAP);
 
     public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 
