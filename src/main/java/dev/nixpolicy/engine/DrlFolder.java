@@ -21,6 +21,9 @@ import org.kie.api.runtime.KieContainer;
 public final class DrlFolder implements RuleSource {
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule[: ]+\"?([^\"\\n]+?)\"?(?:[:,.\\n]|$)");
 
+    /** Compiling takes seconds; a batch or test run that loads the same rules again reuses them. */
+    private static final Map<String, CompiledPolicy> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path dir;
 
     public DrlFolder(Path dir) {
@@ -42,6 +45,10 @@ public final class DrlFolder implements RuleSource {
         }
         if (files.isEmpty()) {
             throw new BadRulesException(dir + ": no .drl files");
+        }
+        CompiledPolicy cached = COMPILED.get(digest + "|" + dir);
+        if (cached != null) {
+            return cached;
         }
         KieServices kie = KieServices.get();
         KieFileSystem kfs = kie.newKieFileSystem();
@@ -73,6 +80,7 @@ public final class DrlFolder implements RuleSource {
         KieContainer container = kie.newKieContainer(release);
         CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, dir.toString());
         PolicyChecks.requireWellFormed(policy, files);
+        COMPILED.put(digest + "|" + dir, policy);
         return policy;
     }
 

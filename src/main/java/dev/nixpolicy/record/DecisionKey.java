@@ -71,7 +71,9 @@ public enum DecisionKey {
     MODULE_NAME("moduleName", Kind.TEXT),
     PACKAGE_ATTR("packageAttr", Kind.TEXT),
     METRICS_PATH("metricsPath", Kind.TEXT),
-    OIDC("oidc", Kind.MAP);
+    OIDC("oidc", Kind.MAP),
+    DATA_DIR("dataDir", Kind.TEXT),
+    DATABASE_HOST("databaseHost", Kind.TEXT);
 
     public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 

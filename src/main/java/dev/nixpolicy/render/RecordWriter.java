@@ -37,6 +37,23 @@ public final class RecordWriter {
         }
     }
 
+    /** Several records as one JSON array, in the order given. */
+    public static String jsonArray(java.util.List<DecisionRecord> records) {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        try {
+            return JSON.writer(printer).writeValueAsString(records.stream().map(RecordTree::of).toList()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record always serializes", e);
+        }
+    }
+
     public static String yaml(DecisionRecord record) {
         try {
             return YAML.writeValueAsString(RecordTree.of(record));

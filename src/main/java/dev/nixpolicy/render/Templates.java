@@ -46,6 +46,8 @@ public final class Templates {
         Mustache.Escaper escaper;
         if (name.endsWith(".md.mustache")) {
             escaper = MarkdownText::escape;
+        } else if (name.endsWith(".nix.mustache")) {
+            escaper = NixString::escape;
         } else {
             throw new IllegalStateException("template " + file + ": no escaping is known for this kind of file");
         }

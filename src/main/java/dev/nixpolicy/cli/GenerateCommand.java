@@ -1,0 +1,121 @@
+package dev.nixpolicy.cli;
+
+import dev.nixpolicy.engine.BadRulesException;
+import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.record.DecisionRecord;
+import dev.nixpolicy.record.RecordedFinding;
+import dev.nixpolicy.render.GeneratedFiles;
+import dev.nixpolicy.render.Templates;
+import dev.nixpolicy.render.UnifiedDiff;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {"Decide services and write, per service, the NixOS module, the host file and the rationale:",
+            "  hosts/_modules/nixos/services/<svc>/default.nix, hosts/<host>/services/<svc>.nix, docs/services/<svc>.md.",
+            "All or nothing: a finding of severity error, or any file that may not be replaced, writes nothing."})
+final class GenerateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FACTS", description = "Facts files (facts-v1 YAML) or folders of them.")
+    List<Path> facts;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The configuration repository to write into.")
+    Path out;
+
+    @Option(names = "--host", paramLabel = "HOSTFACTS",
+            description = "The host's facts file; default: the shipped facts/hosts/forge.yaml.")
+    Path host;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A folder of .drl files to use instead of the shipped rules/.")
+    Path rules;
+
+    @Option(names = "--force", description = "Replace existing files, but only ones nixpolicy generated (they carry its header).")
+    boolean force;
+
+    @Option(names = "--check", description = "Write nothing; print a unified diff of every file that differs from what "
+            + "would be generated and exit 1 if any does.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = ProjectLayout.locate();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try {
+            List<DecisionRecord> records = new Pipeline(layout, host, rules).decide(facts);
+            boolean errors = false;
+            for (DecisionRecord record : records) {
+                for (RecordedFinding f : record.findings()) {
+                    if (f.severity().equals("error")) {
+                        errors = true;
+                        stderr.println("nixpolicy: " + record.factsFile() + ": error " + f.code() + ": " + f.message());
+                    }
+                }
+            }
+            if (errors) {
+                stderr.println("nixpolicy: nothing written: findings of severity error (run decide for the rationale)");
+                return ExitCode.ERROR_FINDING;
+            }
+            GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
+            Map<String, String> files = new LinkedHashMap<>();
+            for (DecisionRecord record : records) {
+                files.putAll(generator.render(record));
+            }
+            OutputFolder folder = new OutputFolder(out);
+            if (check) {
+                return check(files, stdout);
+            }
+            Optional<String> refusal = folder.refusal(files, force);
+            if (refusal.isPresent()) {
+                refusal.get().lines().forEach(line -> stderr.println("nixpolicy: " + line));
+                stderr.println("nixpolicy: nothing written");
+                return ExitCode.BAD_INPUT;
+            }
+            List<String> changed = folder.write(files);
+            changed.forEach(path -> stdout.println("wrote " + out.resolve(path)));
+            stdout.println(records.size() + " service(s), " + files.size() + " file(s), " + changed.size() + " changed");
+            stdout.flush();
+            return ExitCode.OK;
+        } catch (BadInputException e) {
+            stderr.println("nixpolicy: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (BadRulesException e) {
+            e.problems().forEach(p -> stderr.println("nixpolicy: " + p));
+            return ExitCode.BAD_RULES;
+        } catch (IOException e) {
+            stderr.println("nixpolicy: cannot write " + out + ": " + e.getMessage() + "; nothing written");
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private int check(Map<String, String> files, PrintWriter stdout) throws IOException {
+        int differing = 0;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = out.resolve(file.getKey());
+            String existing = Files.isRegularFile(target) ? Files.readString(target, StandardCharsets.UTF_8) : "";
+            String diff = UnifiedDiff.of(file.getKey(), existing, file.getValue());
+            if (!diff.isEmpty()) {
+                differing++;
+                stdout.print(diff);
+            }
+        }
+        stdout.flush();
+        spec.commandLine().getErr().println("nixpolicy: " + differing + " of " + files.size() + " file(s) differ from what would be generated");
+        return differing == 0 ? ExitCode.OK : ExitCode.ERROR_FINDING;
+    }
+}

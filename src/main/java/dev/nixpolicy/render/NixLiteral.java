@@ -1,0 +1,29 @@
+package dev.nixpolicy.render;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes a decision value as a Nix literal: strings quoted and escaped, lists and attribute sets on one line. */
+public final class NixLiteral {
+    private NixLiteral() {}
+
+    public static String of(Object value) {
+        if (value instanceof Boolean || value instanceof Integer) {
+            return String.valueOf(value);
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "[ ]" : list.stream().map(NixLiteral::of).collect(Collectors.joining(" ", "[ ", " ]"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> attributeName(String.valueOf(e.getKey())) + " = " + of(e.getValue()) + ";")
+                    .collect(Collectors.joining(" ", "{ ", " }"));
+        }
+        return NixString.literal(String.valueOf(value));
+    }
+
+    /** An attribute name, quoted when it is not a plain identifier ({@code "com.sun:auto-snapshot"}). */
+    public static String attributeName(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_'-]*") ? name : NixString.literal(name);
+    }
+}

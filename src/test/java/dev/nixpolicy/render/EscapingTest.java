@@ -1,0 +1,73 @@
+package dev.nixpolicy.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixpolicy.engine.EngineRun;
+import dev.nixpolicy.engine.PolicyEngine;
+import dev.nixpolicy.facts.EngineFacts;
+import dev.nixpolicy.facts.FactsLoader;
+import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.record.DecisionRecord;
+import dev.nixpolicy.record.RecordAssembler;
+import dev.nixpolicy.testing.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Text from facts lands in Nix and Markdown as the same text, never as code or markup. */
+class EscapingTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "plain | plain",
+        "say \"hi\" | say \\\"hi\\\"",
+        "back\\slash | back\\\\slash",
+        "${builtins.readFile /etc/shadow} | \\${builtins.readFile /etc/shadow}",
+        "$notInterpolation | $notInterpolation"})
+    void nixStrings(String text, String escaped) {
+        assertEquals(escaped, NixString.escape(text));
+    }
+
+    @Test
+    void theDomainInterpolationOfAHostNameStays() {
+        assertEquals("x\\\"y.${config.networking.domain}", NixString.withDomain("x\"y.${config.networking.domain}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", value = {
+        "**bold** => \\*\\*bold\\*\\*",
+        "[link](http://x) => \\[link\\](http://x)",
+        "<script> => &lt;script&gt;",
+        "a | b => a \\| b"})
+    void markdownText(String text, String escaped) {
+        assertEquals(escaped, MarkdownText.escape(text));
+    }
+
+    /** Sonarr's facts with a description that tries to break out of every language it lands in. */
+    static Map<String, String> hostileFiles(Path dir) throws Exception {
+        String yaml = Files.readString(Project.dir().resolve("facts/sonarr.yaml"))
+                .replaceFirst("description: .*", java.util.regex.Matcher.quoteReplacement(
+                        "description: 'Quote \" backslash \\ and ${builtins.abort \"x\"} *bold*'"));
+        Path facts = dir.resolve("sonarr.yaml");
+        Files.writeString(facts, yaml);
+        ServiceFacts service = new FactsLoader().loadService(facts);
+        EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(service, Project.defaultHost()));
+        DecisionRecord record = RecordAssembler.assemble(service, Project.defaultHost(), "facts/sonarr.yaml", Project.shippedPolicy(), run);
+        return new GeneratedFiles(new Templates(Project.templates())).render(record);
+    }
+
+    @Test
+    void hostileDescriptionStaysALiteral(@TempDir Path dir) throws Exception {
+        Map<String, String> files = hostileFiles(dir);
+        String module = files.get("hosts/_modules/nixos/services/sonarr/default.nix");
+        assertTrue(module.contains("mkEnableOption \"Sonarr: Quote \\\" backslash \\\\ and \\${builtins.abort \\\"x\\\"} *bold*\";"), module);
+        String docs = files.get("docs/services/sonarr.md");
+        assertTrue(docs.contains("Quote \" backslash \\\\ and ${builtins.abort \"x\"} \\*bold\\*"), docs);
+        assertFalse(docs.contains(" *bold*"), "no emphasis markup from facts");
+    }
+}

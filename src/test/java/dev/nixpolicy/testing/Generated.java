@@ -1,0 +1,50 @@
+package dev.nixpolicy.testing;
+
+import dev.nixpolicy.engine.BadRulesException;
+import dev.nixpolicy.engine.EngineRun;
+import dev.nixpolicy.engine.PolicyEngine;
+import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.facts.EngineFacts;
+import dev.nixpolicy.facts.FactsLoader;
+import dev.nixpolicy.facts.HostFacts;
+import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.record.DecisionRecord;
+import dev.nixpolicy.record.RecordAssembler;
+import dev.nixpolicy.render.GeneratedFiles;
+import dev.nixpolicy.render.Templates;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Records and generated files of the shipped examples, made in-process with the shipped rules. */
+public final class Generated {
+    private Generated() {}
+
+    public static DecisionRecord record(Path example) {
+        try {
+            FactsLoader loader = new FactsLoader();
+            ServiceFacts facts = loader.loadService(example);
+            HostFacts host = Project.defaultHost();
+            EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(facts, host));
+            return RecordAssembler.assemble(facts, host, "facts/" + example.getFileName(), Project.shippedPolicy(), run);
+        } catch (BadInputException | BadRulesException e) {
+            throw new AssertionError(example + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static DecisionRecord record(String service) {
+        return record(Project.dir().resolve("facts").resolve(service + ".yaml"));
+    }
+
+    /** The files generate writes for an example, by relative path. */
+    public static Map<String, String> files(String service) {
+        return new GeneratedFiles(new Templates(Project.templates())).render(record(service));
+    }
+
+    public static String module(String service) {
+        return files(service).get("hosts/_modules/nixos/services/" + service + "/default.nix");
+    }
+
+    public static String host(String service) {
+        return files(service).get("hosts/forge/services/" + service + ".nix");
+    }
+}
