@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Turns what is known about a self-hosted service into the decisions of the homelab's "
                 + "NixOS policy, with the rule, facts and policy source behind each.",
-        subcommands = {DecideCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecideCommand.class, GenerateCommand.class, ImpactCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:decided; no finding of severity error",
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: decide or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: decide, generate or impact");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -34,6 +34,11 @@ final class Pipeline {
     }
 
     List<DecisionRecord> decide(List<Path> arguments) throws BadInputException, BadRulesException {
+        return decide(arguments, rules);
+    }
+
+    /** Decides the services with the rules of {@code rulesDir} (null: the shipped rules). */
+    List<DecisionRecord> decide(List<Path> arguments, Path rulesDir) throws BadInputException, BadRulesException {
         List<Path> files;
         try {
             files = FactsFiles.expand(arguments);
@@ -56,7 +61,8 @@ final class Pipeline {
             services.put(FactsFiles.display(file), facts);
         }
         HostFacts hostFacts = loader.loadHost(host != null ? host : layout.defaultHost());
-        CompiledPolicy policy = new DrlFolder(rules != null ? rules : layout.rules()).load();
+        CompiledPolicy policy = (rulesDir != null ? new DrlFolder(rulesDir, FactsFiles.display(rulesDir))
+                : new DrlFolder(layout.rules(), "rules")).load();
         RecordMaker maker = new RecordMaker(loader, new PolicyEngine(policy));
         List<DecisionRecord> records = new ArrayList<>();
         for (Map.Entry<String, ServiceFacts> service : services.entrySet()) {

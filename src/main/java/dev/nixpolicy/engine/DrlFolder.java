@@ -25,9 +25,16 @@ public final class DrlFolder implements RuleSource {
     private static final Map<String, CompiledPolicy> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path dir;
+    private final String displayName;
 
     public DrlFolder(Path dir) {
+        this(dir, dir.toString());
+    }
+
+    /** Rules from {@code dir}, named {@code displayName} in records (e.g. "rules" for the shipped ones). */
+    public DrlFolder(Path dir, String displayName) {
         this.dir = dir;
+        this.displayName = displayName;
     }
 
     @Override
@@ -46,7 +53,7 @@ public final class DrlFolder implements RuleSource {
         if (files.isEmpty()) {
             throw new BadRulesException(dir + ": no .drl files");
         }
-        CompiledPolicy cached = COMPILED.get(digest + "|" + dir);
+        CompiledPolicy cached = COMPILED.get(digest + "|" + dir + "|" + displayName);
         if (cached != null) {
             return cached;
         }
@@ -78,9 +85,9 @@ public final class DrlFolder implements RuleSource {
             throw new BadRulesException(problems.stream().distinct().toList());
         }
         KieContainer container = kie.newKieContainer(release);
-        CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, dir.toString());
+        CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, displayName);
         PolicyChecks.requireWellFormed(policy, files);
-        COMPILED.put(digest + "|" + dir, policy);
+        COMPILED.put(digest + "|" + dir + "|" + displayName, policy);
         return policy;
     }
 

@@ -43,8 +43,8 @@ public final class GeneratedFiles {
         String header = header(record.factsFile());
         Map<String, Object> view = NixView.of(record, header);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(modulePath(record), TextLayout.tidy(templates.render("module.nix.mustache", view)));
-        files.put(hostPath(record), TextLayout.tidy(templates.render("host.nix.mustache", view)));
+        files.put(modulePath(record), TextLayout.tidyNix(templates.render("module.nix.mustache", view)));
+        files.put(hostPath(record), TextLayout.tidyNix(templates.render("host.nix.mustache", view)));
         files.put(docsPath(record), "<!-- " + header.replace("--", "- -") + " -->\n\n" + rationale.render(record));
         return files;
     }

@@ -140,6 +140,9 @@ public final class NixView {
             view.put("reverseProxy", proxy);
             view.put("hostName", NixString.withDomain(text("hostName")));
         }
+        if (is("staticApiKey")) {
+            view.put("staticApiKey", Map.of("envVar", SecretNames.environment(service) + "_API_KEY"));
+        }
         value("oidc").ifPresent(o -> {
             List<Map<String, Object>> settings = new ArrayList<>();
             asMap("oidc").forEach((k, v) -> settings.add(Map.of("name", k, "value", NixLiteral.of(v))));

@@ -28,4 +28,23 @@ public final class TextLayout {
         }
         return out.substring(0, end);
     }
+
+    /** {@link #tidy} plus the Nix habit of no blank line just inside an opening or closing bracket. */
+    public static String tidyNix(String text) {
+        String[] lines = tidy(text).split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            boolean blank = lines[i].isEmpty();
+            boolean afterOpening = i > 0 && lines[i - 1].matches(".*[\\{\\[(]$");
+            boolean beforeClosing = i + 1 < lines.length && lines[i + 1].strip().matches("^[}\\])].*");
+            if (blank && i < lines.length - 1 && (afterOpening || beforeClosing)) {
+                continue;
+            }
+            out.append(lines[i]);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
 }

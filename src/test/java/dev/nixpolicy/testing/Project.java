@@ -32,7 +32,7 @@ public final class Project {
     public static synchronized CompiledPolicy shippedPolicy() {
         if (shippedPolicy == null) {
             try {
-                shippedPolicy = new DrlFolder(rules()).load();
+                shippedPolicy = new DrlFolder(rules(), "rules").load();
             } catch (BadRulesException e) {
                 throw new AssertionError("the shipped rules must load:\n" + e.getMessage(), e);
             }

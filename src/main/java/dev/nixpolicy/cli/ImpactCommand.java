@@ -1,0 +1,58 @@
+package dev.nixpolicy.cli;
+
+import dev.nixpolicy.engine.BadRulesException;
+import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.record.DecisionRecord;
+import dev.nixpolicy.record.ImpactReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "impact",
+        mixinStandardHelpOptions = true,
+        description = {"Decide services under two rule sets and print, per service, every decision whose value changes",
+            "(key, old -> new, rule) and every finding that appears or goes, then a one-line summary.",
+            "Exit 0 when nothing changes, 1 when something does."})
+final class ImpactCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "FACTS", description = "Facts files or folders; default: the shipped examples in facts/.")
+    List<Path> facts;
+
+    @Option(names = "--base-rules", paramLabel = "DIR", required = true, description = "The rules before the change (e.g. main's rules/).")
+    Path baseRules;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "The rules after the change; default: the shipped rules/.")
+    Path rules;
+
+    @Option(names = "--host", paramLabel = "HOSTFACTS", description = "The host's facts file; default: facts/hosts/forge.yaml.")
+    Path host;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = ProjectLayout.locate();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            List<Path> arguments = facts == null || facts.isEmpty() ? List.of(layout.home().resolve("facts")) : facts;
+            Pipeline pipeline = new Pipeline(layout, host, rules);
+            List<DecisionRecord> before = pipeline.decide(arguments, baseRules);
+            List<DecisionRecord> after = pipeline.decide(arguments, rules);
+            ImpactReport report = ImpactReport.compare(before, after);
+            out.print(report.text());
+            out.flush();
+            return report.isEmpty() ? ExitCode.OK : ExitCode.ERROR_FINDING;
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("nixpolicy: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (BadRulesException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println("nixpolicy: " + p));
+            return ExitCode.BAD_RULES;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.nixpolicy.policy;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixpolicy.engine.CompiledPolicy;
+import dev.nixpolicy.engine.Decision;
+import dev.nixpolicy.engine.RuleInfo;
+import dev.nixpolicy.engine.Traced;
+import dev.nixpolicy.testing.Project;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule-quality gate, judged by running every matrix case and example: every rule is
+ * traceable, every rule fires somewhere, and no two rules ever decide one key differently
+ * for the same facts (the losing rows of a priority order never fire, by activation group).
+ */
+class RuleQualityTest {
+    private final CompiledPolicy policy = Project.shippedPolicy();
+
+    @Test
+    void everyRuleNamesItsMatrixRowAndSource() {
+        List<String> untraceable = policy.rules().stream().filter(r -> !r.isTraceable()).map(RuleInfo::name).toList();
+        assertTrue(untraceable.isEmpty(), "rules without @matrix/@row/@source: " + untraceable);
+        assertTrue(policy.rules().stream().allMatch(r -> r.source().matches("^00[01] .*")),
+                "every @source names a seed (000 or 001) and its section");
+    }
+
+    @Test
+    void everyRuleFiresInSomeCaseOrExample() throws Exception {
+        Set<String> fired = new TreeSet<>();
+        CaseRuns.all(policy).forEach(run -> fired.addAll(run.run().firedRules()));
+        List<String> dead = policy.rules().stream().map(RuleInfo::name).filter(r -> !fired.contains(r)).toList();
+        assertTrue(dead.isEmpty(), "rules that no case or example fires (add a case to rules/*.cases.yaml): " + dead);
+    }
+
+    @Test
+    void noTwoRulesDecideOneKeyDifferently() throws Exception {
+        List<String> conflicts = new ArrayList<>();
+        for (CaseRuns.CaseRun run : CaseRuns.all(policy)) {
+            Map<String, Traced<Object>> first = new HashMap<>();
+            for (Traced<Object> traced : run.run().inserted()) {
+                if (traced.value() instanceof Decision d && !d.isOverride()) {
+                    Traced<Object> earlier = first.putIfAbsent(d.getKey(), traced);
+                    if (earlier != null && !((Decision) earlier.value()).getValue().equals(d.getValue())) {
+                        conflicts.add(run.name() + ": " + d.getKey() + " by \"" + earlier.provenance().rule().name()
+                                + "\" and \"" + traced.provenance().rule().name() + "\"");
+                    }
+                }
+            }
+        }
+        assertTrue(conflicts.isEmpty(), "rules deciding one key differently: " + conflicts);
+    }
+}
