@@ -43,7 +43,7 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = ProjectLayout.locate();
         try {
-            List<DecisionRecord> records = new Pipeline(layout, host, rules).decide(facts);
+            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message)).decide(facts);
             Rationale rationale = new Rationale(new Templates(layout.templates()));
             StringBuilder out = new StringBuilder();
             if (format == Format.json && records.size() > 1) {

@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
-            List<DecisionRecord> records = new Pipeline(layout, host, rules).decide(facts);
+            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message)).decide(facts);
             boolean errors = false;
             for (DecisionRecord record : records) {
                 for (RecordedFinding f : record.findings()) {

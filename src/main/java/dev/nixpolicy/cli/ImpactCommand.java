@@ -40,7 +40,7 @@ final class ImpactCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             List<Path> arguments = facts == null || facts.isEmpty() ? List.of(layout.home().resolve("facts")) : facts;
-            Pipeline pipeline = new Pipeline(layout, host, rules);
+            Pipeline pipeline = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message));
             List<DecisionRecord> before = pipeline.decide(arguments, baseRules);
             List<DecisionRecord> after = pipeline.decide(arguments, rules);
             ImpactReport report = ImpactReport.compare(before, after);

@@ -21,7 +21,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        RulesPreload.start(args, err);
+        System.exit(run(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs the CLI with the given streams and returns the exit code; tests call this directly. */

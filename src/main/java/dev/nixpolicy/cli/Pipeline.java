@@ -2,7 +2,7 @@ package dev.nixpolicy.cli;
 
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.engine.CompiledPolicy;
-import dev.nixpolicy.engine.DrlFolder;
+import dev.nixpolicy.engine.RuleFolder;
 import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.facts.FactsLoader;
@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What {@code decide} and {@code generate} share: load every facts file and the host first
@@ -26,11 +28,13 @@ final class Pipeline {
     private final ProjectLayout layout;
     private final Path host;
     private final Path rules;
+    private final java.util.function.Consumer<String> notice;
 
-    Pipeline(ProjectLayout layout, Path host, Path rules) {
+    Pipeline(ProjectLayout layout, Path host, Path rules, java.util.function.Consumer<String> notice) {
         this.layout = layout;
         this.host = host;
         this.rules = rules;
+        this.notice = notice;
     }
 
     List<DecisionRecord> decide(List<Path> arguments) throws BadInputException, BadRulesException {
@@ -39,6 +43,32 @@ final class Pipeline {
 
     /** Decides the services with the rules of {@code rulesDir} (null: the shipped rules). */
     List<DecisionRecord> decide(List<Path> arguments, Path rulesDir) throws BadInputException, BadRulesException {
+        // Loading the rules and reading the facts are independent and each costs a few hundred
+        // milliseconds on a cold JVM: do them on both cores. Bad facts still win over bad rules.
+        Path folder = rulesDir != null ? rulesDir : layout.rules();
+        String displayName = rulesDir != null ? FactsFiles.display(rulesDir) : "rules";
+        FutureTask<CompiledPolicy> rulesLoading = RulesPreload.claim(folder, displayName).orElseGet(() -> {
+            FutureTask<CompiledPolicy> task = new FutureTask<>(new RuleFolder(folder, displayName, notice)::load);
+            Thread loader = new Thread(task, "nixpolicy-rules");
+            loader.setDaemon(true);
+            loader.start();
+            return task;
+        });
+        Map<String, ServiceFacts> services = readFacts(arguments);
+        HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
+        CompiledPolicy policy = await(rulesLoading);
+        RecordMaker maker = new RecordMaker(new FactsLoader(), new PolicyEngine(policy));
+        List<DecisionRecord> records = new ArrayList<>();
+        ProgressLine progress = ProgressLine.onStderr(services.size());
+        for (Map.Entry<String, ServiceFacts> service : services.entrySet()) {
+            records.add(maker.decide(service.getValue(), hostFacts, service.getKey()));
+            progress.advance("decided");
+        }
+        progress.done();
+        return records;
+    }
+
+    private static Map<String, ServiceFacts> readFacts(List<Path> arguments) throws BadInputException {
         List<Path> files;
         try {
             files = FactsFiles.expand(arguments);
@@ -60,14 +90,23 @@ final class Pipeline {
             }
             services.put(FactsFiles.display(file), facts);
         }
-        HostFacts hostFacts = loader.loadHost(host != null ? host : layout.defaultHost());
-        CompiledPolicy policy = (rulesDir != null ? new DrlFolder(rulesDir, FactsFiles.display(rulesDir))
-                : new DrlFolder(layout.rules(), "rules")).load();
-        RecordMaker maker = new RecordMaker(loader, new PolicyEngine(policy));
-        List<DecisionRecord> records = new ArrayList<>();
-        for (Map.Entry<String, ServiceFacts> service : services.entrySet()) {
-            records.add(maker.decide(service.getValue(), hostFacts, service.getKey()));
+        return services;
+    }
+
+    private static CompiledPolicy await(FutureTask<CompiledPolicy> loading) throws BadRulesException {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadRulesException("interrupted while loading the rules");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BadRulesException bad) {
+                throw bad;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        return records;
     }
 }

@@ -39,27 +39,31 @@ public final class DrlFolder implements RuleSource {
 
     @Override
     public CompiledPolicy load() throws BadRulesException {
-        List<Path> files;
+        List<Path> files = drlFilesOf(dir);
         String digest;
         try {
-            if (!Files.isDirectory(dir)) {
-                throw new BadRulesException(dir + ": rules folder not found");
-            }
-            files = RuleDigest.drlFiles(dir);
             digest = RuleDigest.of(dir);
         } catch (IOException e) {
             throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new BadRulesException(dir + ": no .drl files");
         }
         CompiledPolicy cached = COMPILED.get(digest + "|" + dir + "|" + displayName);
         if (cached != null) {
             return cached;
         }
         KieServices kie = KieServices.get();
-        KieFileSystem kfs = kie.newKieFileSystem();
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "rules-" + digest.substring(7, 23), "1.0.0");
+        build(kie, release, files);
+        KieContainer container = kie.newKieContainer(release);
+        CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, displayName);
+        PolicyChecks.requireWellFormed(policy, files);
+        COMPILED.put(digest + "|" + dir + "|" + displayName, policy);
+        return policy;
+    }
+
+    /** Compiles the DRL files into an executable-model KieModule; compiler errors become {@link BadRulesException}. */
+    static org.drools.compiler.kie.builder.impl.InternalKieModule build(KieServices kie, ReleaseId release, List<Path> files)
+            throws BadRulesException {
+        KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(release);
         Map<String, Path> byResourcePath = new HashMap<>();
         for (Path file : files) {
@@ -84,11 +88,23 @@ public final class DrlFolder implements RuleSource {
             }
             throw new BadRulesException(problems.stream().distinct().toList());
         }
-        KieContainer container = kie.newKieContainer(release);
-        CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, displayName);
-        PolicyChecks.requireWellFormed(policy, files);
-        COMPILED.put(digest + "|" + dir + "|" + displayName, policy);
-        return policy;
+        return (org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule();
+    }
+
+    /** The folder's DRL files, refusing a folder that is missing or has none. */
+    static List<Path> drlFilesOf(Path dir) throws BadRulesException {
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new BadRulesException(dir + ": rules folder not found");
+            }
+            List<Path> files = RuleDigest.drlFiles(dir);
+            if (files.isEmpty()) {
+                throw new BadRulesException(dir + ": no .drl files");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
+        }
     }
 
     private static String describe(Message error, Map<String, Path> byResourcePath) {

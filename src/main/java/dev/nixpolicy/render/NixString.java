@@ -1,8 +1,6 @@
 package dev.nixpolicy.render;
 
 import java.util.Map;
-import org.apache.commons.text.translate.CharSequenceTranslator;
-import org.apache.commons.text.translate.LookupTranslator;
 
 /**
  * Escapes text for the inside of a Nix double-quoted string: backslash, double quote, the
@@ -10,13 +8,12 @@ import org.apache.commons.text.translate.LookupTranslator;
  * always a literal and never Nix code.
  */
 public final class NixString {
-    public static final CharSequenceTranslator ESCAPE = new LookupTranslator(Map.of(
-            "\\", "\\\\",
-            "\"", "\\\"",
-            "${", "\\${",
-            "\n", "\\n",
-            "\r", "\\r",
-            "\t", "\\t"));
+    static final CharEscaper ESCAPE = new CharEscaper(Map.of(
+            '\\', "\\\\",
+            '"', "\\\"",
+            '\n', "\\n",
+            '\r', "\\r",
+            '\t', "\\t"), true);
 
     /** The one interpolation a record value may carry: the host's domain (decision-record-v1 hostName). */
     static final String DOMAIN = "${config.networking.domain}";
@@ -24,7 +21,7 @@ public final class NixString {
     private NixString() {}
 
     public static String escape(String text) {
-        return ESCAPE.translate(text);
+        return ESCAPE.escape(text);
     }
 
     /** A Nix string literal, quotes included. */

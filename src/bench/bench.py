@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""nixpolicy start-up and batch benchmark.
+
+Prints, from one run:
+  - cold `decide` of a shipped example as a whole process (median, min-max of N runs),
+    through the launcher target/nixpolicy and through plain `java -jar`;
+  - a JVM hello-world run measured alongside, and the ratio;
+  - `decide` and `generate` over 1,000 facts files (made from the shipped examples with
+    distinct service names) as one process each;
+  - the peak RSS of each.
+
+Usage: ./mvnw -B -q package -DskipTests && python3 src/bench/bench.py [--runs N] [--services N]
+Needs: a JDK (java, javac on PATH) and python3. Nothing is asserted: it prints figures.
+"""
+import argparse
+import os
+import pathlib
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PROJECT = pathlib.Path(__file__).resolve().parents[2]
+TARGET = PROJECT / "target"
+
+
+def run(command, cwd=None):
+    """Runs a command; returns (seconds, peak RSS in MB, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def repeat(label, command, runs):
+    times, peaks = [], []
+    for _ in range(runs):
+        seconds, rss, code = run(command)
+        if code not in (0, 1):
+            sys.exit(f"{label}: exit code {code} from {' '.join(map(str, command))}")
+        times.append(seconds)
+        peaks.append(rss)
+    median = statistics.median(times)
+    print(f"{label:<34} median {median:6.3f} s   min-max {min(times):.3f}-{max(times):.3f} s   "
+          f"peak RSS {max(peaks):6.1f} MB   ({runs} runs)")
+    return median, max(peaks)
+
+
+def fleet(directory, count):
+    """Writes `count` facts files cycling through the examples that generate can render."""
+    examples = sorted(p for p in (PROJECT / "facts").glob("*.yaml") if p.name != "tubearchivist.yaml")
+    for i in range(count):
+        source = examples[i % len(examples)]
+        text = source.read_text()
+        name = f"{source.stem}-{i:04d}"
+        text = re.sub(r"(?m)^service: .*$", f"service: {name}", text, count=1)
+        (directory / f"{name}.yaml").write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--services", type=int, default=1000)
+    args = parser.parse_args()
+    launcher = TARGET / "nixpolicy"
+    if not launcher.exists() or not (TARGET / "nixpolicy.jar").exists():
+        sys.exit("build first: ./mvnw -B -q package -DskipTests")
+    java = shutil.which("java")
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    print(f"machine: {os.cpu_count()} cores, {version}; archive: "
+          f"{'yes' if (TARGET / 'nixpolicy.jsa').exists() else 'no'}")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = pathlib.Path(scratch)
+        (scratch / "Hello.java").write_text(
+            'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
+        subprocess.run(["javac", "-d", str(scratch), str(scratch / "Hello.java")], check=True)
+        example = str(PROJECT / "facts" / "sonarr.yaml")
+        hello, _ = repeat("JVM hello world", [java, "-cp", str(scratch), "Hello"], args.runs)
+        cold, cold_rss = repeat("cold decide (target/nixpolicy)", [str(launcher), "decide", example], args.runs)
+        plain, _ = repeat("cold decide (java -jar)", [java, "-jar", str(TARGET / "nixpolicy.jar"), "decide", example], args.runs)
+        print(f"ratio cold decide / hello world: {cold / hello:.1f}x (launcher), {plain / hello:.1f}x (java -jar)")
+
+        facts = scratch / "fleet"
+        facts.mkdir()
+        fleet(facts, args.services)
+        seconds, rss, code = run([str(launcher), "decide", str(facts)])
+        print(f"decide {args.services} services, one process: {seconds:6.2f} s   peak RSS {rss:6.1f} MB   exit {code}")
+        out = scratch / "repo"
+        seconds, rss, code = run([str(launcher), "generate", str(facts), "--out", str(out)])
+        files = sum(1 for p in out.rglob("*") if p.is_file()) if out.exists() else 0
+        print(f"generate {args.services} services, one process: {seconds:6.2f} s   peak RSS {rss:6.1f} MB   "
+              f"exit {code}, {files} files")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+package dev.nixpolicy.cli;
+
+import dev.nixpolicy.engine.CompiledPolicy;
+import dev.nixpolicy.engine.RuleFolder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Starts loading the rules on a second core before the command line is even parsed: on a
+ * cold JVM that overlaps the two slowest steps of a start (picocli's own start-up and the
+ * rules). Only a load for exactly the folder the command then asks for is used.
+ */
+final class RulesPreload {
+    private static volatile Preload started;
+
+    private record Preload(Path dir, String displayName, FutureTask<CompiledPolicy> task) {}
+
+    private RulesPreload() {}
+
+    /** Looks ahead in the arguments of {@code decide} or {@code generate} for the rules folder and starts loading it. */
+    static void start(String[] args, PrintWriter err) {
+        List<String> list = List.of(args);
+        if (list.isEmpty() || !(list.get(0).equals("decide") || list.get(0).equals("generate"))
+                || list.contains("--help") || list.contains("-h")) {
+            return;
+        }
+        Path dir = null;
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i).equals("--rules") && i + 1 < list.size()) {
+                dir = Path.of(list.get(i + 1));
+            } else if (list.get(i).startsWith("--rules=")) {
+                dir = Path.of(list.get(i).substring("--rules=".length()));
+            }
+        }
+        String displayName = dir == null ? "rules" : FactsFiles.display(dir);
+        Path folder = dir == null ? ProjectLayout.locate().rules() : dir;
+        FutureTask<CompiledPolicy> task = new FutureTask<>(
+                new RuleFolder(folder, displayName, message -> err.println("nixpolicy: " + message))::load);
+        Thread thread = new Thread(task, "nixpolicy-rules-preload");
+        thread.setDaemon(true);
+        thread.start();
+        started = new Preload(folder, displayName, task);
+    }
+
+    /** The started load if it is for {@code dir} shown as {@code displayName}; it can be claimed once. */
+    static Optional<FutureTask<CompiledPolicy>> claim(Path dir, String displayName) {
+        Preload preload = started;
+        if (preload == null || !preload.dir().equals(dir) || !preload.displayName().equals(displayName)) {
+            return Optional.empty();
+        }
+        started = null;
+        return Optional.of(preload.task());
+    }
+}
