@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.nixpolicy.record.DecisionKey;
 import java.io.IOException;
@@ -44,13 +43,13 @@ public final class FactsLoader {
     private final ObjectMapper mapper;
 
     public FactsLoader() {
-        YAMLFactory yaml = YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        JsonMapper json = JsonMapper.builder(yaml)
+        // The YAML is parsed once, by SnakeYAML (which also gives locations and duplicate keys);
+        // Jackson maps the resulting tree onto the records.
+        JsonMapper json = JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .build();
         // YAML has no quoting habit to rely on: "8080" is not a port and 1.10 is not a version.
@@ -125,8 +124,15 @@ public final class FactsLoader {
         if (text.isBlank()) {
             throw new BadInputException(file, 1, 1, "file is empty; expected a facts mapping starting with apiVersion");
         }
+        if (at.duplicate().isPresent()) {
+            YamlLocations.Duplicate twice = at.duplicate().get();
+            throw new BadInputException(file, twice.at(), "duplicate key '" + twice.key() + "'");
+        }
+        if (at.root() == null) {
+            throw new BadInputException(file, 1, 1, "expected a facts mapping, found nothing");
+        }
         try {
-            T value = mapper.readValue(text, type);
+            T value = mapper.treeToValue(YamlTree.of(at.root()), type);
             if (value == null) {
                 throw new BadInputException(file, 1, 1, "expected a facts mapping, found null");
             }
@@ -173,7 +179,7 @@ public final class FactsLoader {
                 YamlLocations.Location at1 = parent.isEmpty() ? new YamlLocations.Location(1, 1) : at.key(parent);
                 return new BadInputException(file, at1, "missing required key '" + full + "'");
             }
-            return new BadInputException(file, line, column, (where.isEmpty() ? "document" : where)
+            return new BadInputException(file, at.value(where), (where.isEmpty() ? "document" : where)
                     + ": expected " + expectation(m.getTargetType()) + valueFound(m));
         }
         if (e instanceof JsonParseException p && String.valueOf(p.getOriginalMessage()).startsWith("Duplicate field")) {
@@ -182,7 +188,7 @@ public final class FactsLoader {
         }
         if (e instanceof JsonMappingException mapping) {
             String where = path(mapping.getPath());
-            return new BadInputException(file, line, column, (where.isEmpty() ? "" : where + ": ")
+            return new BadInputException(file, at.value(where), (where.isEmpty() ? "" : where + ": ")
                     + firstLine(mapping.getOriginalMessage()));
         }
         return new BadInputException(file, line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));

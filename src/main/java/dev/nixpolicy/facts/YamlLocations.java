@@ -21,6 +21,7 @@ public final class YamlLocations {
     private static final Location START = new Location(1, 1);
     private final Map<String, Location> keys = new HashMap<>();
     private final Map<String, Location> values = new HashMap<>();
+    private Node root;
 
     private YamlLocations() {}
 
@@ -41,6 +42,7 @@ public final class YamlLocations {
         YamlLocations index = new YamlLocations();
         try {
             Node root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            index.root = root;
             if (root != null) {
                 index.walk("", root);
             }
@@ -58,9 +60,13 @@ public final class YamlLocations {
     private void walk(String path, Node node) {
         values.putIfAbsent(path, at(node));
         if (node instanceof MappingNode mapping) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    if (!seen.add(key.getValue())) {
+                        duplicate = duplicate != null ? duplicate : new Duplicate(key.getValue(), at(key));
+                    }
                     keys.putIfAbsent(child, at(key));
                     walk(child, tuple.getValueNode());
                 }
@@ -76,6 +82,21 @@ public final class YamlLocations {
 
     private static Location at(Node node) {
         return new Location(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    }
+
+    /** A key given twice in one mapping: the first such key, where its second use starts. */
+    public record Duplicate(String key, Location at) {}
+
+    private Duplicate duplicate;
+
+    /** The first duplicated key, if the document has one. */
+    public java.util.Optional<Duplicate> duplicate() {
+        return java.util.Optional.ofNullable(duplicate);
+    }
+
+    /** The composed document, or null for an empty one. */
+    public Node root() {
+        return root;
     }
 
     /** Every key path the document gives, including those given as null. */

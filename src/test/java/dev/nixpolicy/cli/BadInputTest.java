@@ -45,7 +45,7 @@ class BadInputTest {
                 Arguments.of("enum value", VALID + "workload:\n  type: webapp\n",
                         "7:9: workload.type: \"webapp\" is not one of web-app, media-app, media-server"),
                 Arguments.of("duplicate key", VALID + "description: again\n",
-                        "6:12: duplicate key 'description'"),
+                        "6:1: duplicate key 'description'"),
                 Arguments.of("missing required field", VALID.replace("description: A demo service\n", ""),
                         "1:1: missing required key 'description'"),
                 Arguments.of("missing required nested field",

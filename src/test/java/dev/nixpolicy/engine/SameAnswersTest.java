@@ -1,0 +1,67 @@
+package dev.nixpolicy.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixpolicy.facts.EngineFacts;
+import dev.nixpolicy.facts.FactsLoader;
+import dev.nixpolicy.facts.HostFacts;
+import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.record.RecordAssembler;
+import dev.nixpolicy.render.RecordWriter;
+import dev.nixpolicy.testing.CliRun;
+import dev.nixpolicy.testing.Project;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The precompiled rules (the build's executable model on the classpath), the rules compiled
+ * at run time, and a batch over a folder give byte-identical records for every example.
+ */
+class SameAnswersTest {
+
+    private static List<String> records(CompiledPolicy policy) throws Exception {
+        FactsLoader loader = new FactsLoader();
+        HostFacts host = Project.defaultHost();
+        List<String> out = new ArrayList<>();
+        for (Path example : Project.examples()) {
+            ServiceFacts facts = loader.loadService(example);
+            EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
+            out.add(RecordWriter.json(RecordAssembler.assemble(facts, host, "facts/" + example.getFileName(), policy, run)));
+        }
+        return out;
+    }
+
+    @Test
+    void precompiledRuntimeCompiledAndBatchAgree() throws Exception {
+        String digest = RuleDigest.of(Project.rules());
+        Optional<PrecompiledRules> precompiled = PrecompiledRules.matching(digest, "rules");
+        assertTrue(precompiled.isPresent(), "the build precompiled the shipped rules (mvn process-classes)");
+        CompiledPolicy fromClasspath = precompiled.get().load();
+        CompiledPolicy compiledNow = new DrlFolder(Project.rules(), "rules").load();
+        assertEquals(compiledNow.rules(), fromClasspath.rules(), "the same rules with the same metadata");
+
+        List<String> precompiledRecords = records(fromClasspath);
+        List<String> runtimeRecords = records(compiledNow);
+        assertEquals(runtimeRecords, precompiledRecords);
+
+        List<String> singles = new ArrayList<>();
+        for (int i = 0; i < Project.examples().size(); i++) {
+            Path example = Project.examples().get(i);
+            CliRun single = CliRun.of("decide", "--format", "json", example.toString());
+            assertEquals(precompiledRecords.get(i), single.out(),
+                    example + ": the CLI (precompiled rules) gives the same record");
+            singles.add(CliRun.of("decide", "--format", "yaml", example.toString()).out());
+        }
+        CliRun batch = CliRun.of("decide", "--format", "yaml", Project.dir().resolve("facts").toString());
+        assertEquals(String.join("---\n", singles), batch.out(), "a batch over the folder decides each service exactly as one at a time");
+    }
+
+    @Test
+    void anEditedRuleFolderIsCompiledNotTakenFromTheBuild() throws Exception {
+        assertTrue(PrecompiledRules.matching("sha256:0000", "rules").isEmpty(), "a different digest is never served precompiled");
+    }
+}
