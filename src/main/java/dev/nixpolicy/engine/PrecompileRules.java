@@ -58,6 +58,7 @@ public final class PrecompileRules {
                 .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
         Properties properties = new Properties();
         properties.setProperty("digest", digest);
+        properties.setProperty("fingerprint", RuleDigest.fingerprint(rulesDir));
         properties.setProperty("models", String.join(",", models));
         Path target = classesDir.resolve(PrecompiledRules.RESOURCE);
         Files.createDirectories(target.getParent());

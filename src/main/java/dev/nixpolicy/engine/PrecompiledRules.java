@@ -28,19 +28,28 @@ public final class PrecompiledRules implements RuleSource {
         this.displayName = displayName;
     }
 
+    /** The precompiled rules if the build made them from files with this {@link RuleDigest#fingerprint}. */
+    public static Optional<PrecompiledRules> withFingerprint(String fingerprint, String displayName) {
+        return read("fingerprint", fingerprint, displayName);
+    }
+
     /** The precompiled rules if the build made them and they have {@code digest}; else empty. */
     public static Optional<PrecompiledRules> matching(String digest, String displayName) {
+        return read("digest", digest, displayName);
+    }
+
+    private static Optional<PrecompiledRules> read(String property, String expected, String displayName) {
         try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return Optional.empty();
             }
             Properties properties = new Properties();
             properties.load(in);
-            if (!digest.equals(properties.getProperty("digest"))) {
+            if (!expected.equals(properties.getProperty(property))) {
                 return Optional.empty();
             }
             List<String> models = List.of(properties.getProperty("models", "").split(","));
-            return Optional.of(new PrecompiledRules(digest, models, displayName));
+            return Optional.of(new PrecompiledRules(properties.getProperty("digest"), models, displayName));
         } catch (IOException unreadable) {
             return Optional.empty();
         }

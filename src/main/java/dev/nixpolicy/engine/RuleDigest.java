@@ -35,6 +35,28 @@ public final class RuleDigest {
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * A quick content fingerprint of the same files (CRC32C over names, lengths and bytes):
+     * enough to tell whether a folder still holds the rules the build compiled, without the
+     * cost of starting the JDK's SHA-256 on every run. The record still carries the SHA-256.
+     */
+    public static String fingerprint(Path dir) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        long bytes = 0;
+        List<Path> files = drlFiles(dir);
+        for (Path file : files) {
+            byte[] name = file.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+            byte[] content = Files.readAllBytes(file);
+            crc.update(name);
+            crc.update(0);
+            crc.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
+            crc.update(0);
+            crc.update(content);
+            bytes += content.length;
+        }
+        return "crc32c:" + Long.toHexString(crc.getValue()) + ":" + files.size() + ":" + bytes;
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -24,13 +24,13 @@ public final class RuleFolder implements RuleSource {
     @Override
     public CompiledPolicy load() throws BadRulesException {
         DrlFolder.drlFilesOf(dir);
-        String digest;
+        String fingerprint;
         try {
-            digest = RuleDigest.of(dir);
+            fingerprint = RuleDigest.fingerprint(dir);
         } catch (IOException e) {
             throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
         }
-        Optional<PrecompiledRules> precompiled = PrecompiledRules.matching(digest, displayName);
+        Optional<PrecompiledRules> precompiled = PrecompiledRules.withFingerprint(fingerprint, displayName);
         if (precompiled.isPresent()) {
             return precompiled.get().load();
         }

@@ -84,6 +84,20 @@ class CliIT {
     }
 
     @Test
+    void theLauncherGivesTheSameOutput(@TempDir Path elsewhere) throws Exception {
+        Path launcher = JAR.resolveSibling("nixpolicy");
+        assertTrue(java.nio.file.Files.isExecutable(launcher), "the build puts the launcher beside the jar");
+        Path out = Files.createTempFile("launcher", ".out");
+        Process process = new ProcessBuilder(launcher.toString(), "decide", "--format", "json",
+                PROJECT.resolve("facts/pocketid.yaml").toString())
+                .directory(elsewhere.toFile()).redirectOutput(out.toFile()).redirectErrorStream(false).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+        Result plain = nixpolicy(elsewhere, "decide", "--format", "json", PROJECT.resolve("facts/pocketid.yaml").toString());
+        assertEquals(plain.out(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void helpAndVersion(@TempDir Path elsewhere) throws Exception {
         Result help = nixpolicy(elsewhere, "--help");
         assertEquals(0, help.code());
