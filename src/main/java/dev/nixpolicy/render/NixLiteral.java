@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 /** Writes a decision value as a Nix literal: strings quoted and escaped, lists and attribute sets on one line. */
 public final class NixLiteral {
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
+
     private NixLiteral() {}
 
     public static String of(Object value) {
@@ -24,6 +26,6 @@ public final class NixLiteral {
 
     /** An attribute name, quoted when it is not a plain identifier ({@code "com.sun:auto-snapshot"}). */
     public static String attributeName(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_'-]*") ? name : NixString.literal(name);
+        return IDENTIFIER.matcher(name).matches() ? name : NixString.literal(name);
     }
 }

@@ -29,14 +29,22 @@ public final class TextLayout {
         return out.substring(0, end);
     }
 
+    private static boolean endsWithAny(String line, String chars) {
+        return !line.isEmpty() && chars.indexOf(line.charAt(line.length() - 1)) >= 0;
+    }
+
+    private static boolean startsWithAny(String line, String chars) {
+        return !line.isEmpty() && chars.indexOf(line.charAt(0)) >= 0;
+    }
+
     /** {@link #tidy} plus the Nix habit of no blank line just inside an opening or closing bracket. */
     public static String tidyNix(String text) {
         String[] lines = tidy(text).split("\n", -1);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             boolean blank = lines[i].isEmpty();
-            boolean afterOpening = i > 0 && lines[i - 1].matches(".*[\\{\\[(]$");
-            boolean beforeClosing = i + 1 < lines.length && lines[i + 1].strip().matches("^[}\\])].*");
+            boolean afterOpening = i > 0 && endsWithAny(lines[i - 1], "{[(");
+            boolean beforeClosing = i + 1 < lines.length && startsWithAny(lines[i + 1].strip(), "}])");
             if (blank && i < lines.length - 1 && (afterOpening || beforeClosing)) {
                 continue;
             }
