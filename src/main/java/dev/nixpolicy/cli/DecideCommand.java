@@ -64,11 +64,9 @@ final class DecideCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return records.stream().anyMatch(DecisionRecord::hasErrors) ? ExitCode.ERROR_FINDING : ExitCode.OK;
         } catch (BadInputException e) {
-            spec.commandLine().getErr().println("nixpolicy: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+            return Failures.badInput(spec.commandLine().getErr(), e);
         } catch (BadRulesException e) {
-            e.problems().forEach(p -> spec.commandLine().getErr().println("nixpolicy: " + p));
-            return ExitCode.BAD_RULES;
+            return Failures.badRules(spec.commandLine().getErr(), e);
         }
     }
 }

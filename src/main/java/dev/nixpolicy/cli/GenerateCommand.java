@@ -92,11 +92,9 @@ final class GenerateCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCode.OK;
         } catch (BadInputException e) {
-            stderr.println("nixpolicy: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+            return Failures.badInput(stderr, e);
         } catch (BadRulesException e) {
-            e.problems().forEach(p -> stderr.println("nixpolicy: " + p));
-            return ExitCode.BAD_RULES;
+            return Failures.badRules(stderr, e);
         } catch (IOException e) {
             stderr.println("nixpolicy: cannot write " + out + ": " + e.getMessage() + "; nothing written");
             return ExitCode.BAD_INPUT;

@@ -48,11 +48,9 @@ final class ImpactCommand implements Callable<Integer> {
             out.flush();
             return report.isEmpty() ? ExitCode.OK : ExitCode.ERROR_FINDING;
         } catch (BadInputException e) {
-            spec.commandLine().getErr().println("nixpolicy: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+            return Failures.badInput(spec.commandLine().getErr(), e);
         } catch (BadRulesException e) {
-            e.problems().forEach(p -> spec.commandLine().getErr().println("nixpolicy: " + p));
-            return ExitCode.BAD_RULES;
+            return Failures.badRules(spec.commandLine().getErr(), e);
         }
     }
 }

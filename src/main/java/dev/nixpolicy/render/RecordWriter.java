@@ -21,7 +21,8 @@ public final class RecordWriter {
 
     private RecordWriter() {}
 
-    public static String json(DecisionRecord record) {
+    /** Two-space indentation, one value per line, "key": value; the same on every platform. */
+    private static DefaultPrettyPrinter printer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
@@ -30,8 +31,12 @@ public final class RecordWriter {
                         .withArrayEmptySeparator(""));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
+        return printer;
+    }
+
+    public static String json(DecisionRecord record) {
         try {
-            return JSON.writer(printer).writeValueAsString(RecordTree.of(record)) + "\n";
+            return JSON.writer(printer()).writeValueAsString(RecordTree.of(record)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record always serializes", e);
         }
@@ -39,16 +44,8 @@ public final class RecordWriter {
 
     /** Several records as one JSON array, in the order given. */
     public static String jsonArray(java.util.List<DecisionRecord> records) {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withObjectEmptySeparator("")
-                        .withArrayEmptySeparator(""));
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
         try {
-            return JSON.writer(printer).writeValueAsString(records.stream().map(RecordTree::of).toList()) + "\n";
+            return JSON.writer(printer()).writeValueAsString(records.stream().map(RecordTree::of).toList()) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record always serializes", e);
         }

@@ -9,32 +9,21 @@ import dev.nixpolicy.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An edit to the rules takes effect without a rebuild, and the CLI says once that it compiles them. */
 class EditedRulesTest {
-    private static Path copyOfRules(Path dir) throws IOException {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(Project.rules())) {
-            for (Path file : files.toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
-        return rules;
-    }
-
     @Test
     void unchangedRulesUseTheBuildAndSayNothing(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("decide", "--rules", copyOfRules(dir).toString(), Project.dir().resolve("facts/sonarr.yaml").toString());
+        CliRun run = CliRun.of("decide", "--rules", Project.copyOfRules(dir).toString(), Project.dir().resolve("facts/sonarr.yaml").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
     }
 
     @Test
     void editedRulesAreCompiledAndAnnouncedOnce(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Project.copyOfRules(dir);
         Path storage = rules.resolve("storage.drl");
         Files.writeString(storage, Files.readString(storage).replace("insert(new Decision(\"compression\", \"lz4\"));",
                 "insert(new Decision(\"compression\", \"zstd\"));"));

@@ -8,31 +8,20 @@ import dev.nixpolicy.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImpactCommandTest {
-    private static Path copyOfRules(Path dir) throws IOException {
-        Path rules = Files.createDirectories(dir.resolve("base-rules"));
-        try (Stream<Path> files = Files.list(Project.rules())) {
-            for (Path file : files.toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
-        return rules;
-    }
-
     @Test
     void sameRulesChangeNothing(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("impact", "--base-rules", copyOfRules(dir).toString());
+        CliRun run = CliRun.of("impact", "--base-rules", Project.copyOfRules(dir).toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertEquals("impact: 0 of " + Project.examples().size() + " service(s) change, 0 change(s) in all\n", run.out());
     }
 
     @Test
     void aRuleEditShowsEachChangedDecisionWithItsRule(@TempDir Path dir) throws IOException {
-        Path base = copyOfRules(dir);
+        Path base = Project.copyOfRules(dir);
         Path storage = base.resolve("storage.drl");
         Files.writeString(storage, Files.readString(storage).replace("insert(new Decision(\"compression\", \"zstd\"));",
                 "insert(new Decision(\"compression\", \"lz4\"));"));
@@ -46,7 +35,7 @@ class ImpactCommandTest {
 
     @Test
     void baseRulesThatDoNotCompileExitThree(@TempDir Path dir) throws IOException {
-        Path base = copyOfRules(dir);
+        Path base = Project.copyOfRules(dir);
         Files.writeString(base.resolve("broken.drl"), "package x;\nrule \"broken\" when then end oops\n");
         assertEquals(3, CliRun.of("impact", "--base-rules", base.toString()).exitCode());
     }

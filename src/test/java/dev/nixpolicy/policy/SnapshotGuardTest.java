@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +29,7 @@ class SnapshotGuardTest {
 
     @Test
     void changingOneRuleChangesAnApprovedOutput(@TempDir Path dir) throws Exception {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Project.rules())) {
-            for (Path file : files.toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
+        Path rules = Project.copyOfRules(dir);
         Path storage = rules.resolve("storage.drl");
         String drl = Files.readString(storage);
         String edited = drl.replaceFirst("insert\\(new Decision\\(\"recordsize\", \"128K\"\\)\\);",

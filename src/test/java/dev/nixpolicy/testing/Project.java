@@ -57,6 +57,21 @@ public final class Project {
         }
     }
 
+    /** A copy of the shipped rules in {@code dir}/rules, for tests that edit rules. */
+    public static Path copyOfRules(Path dir) {
+        try {
+            Path copy = Files.createDirectories(dir.resolve("rules"));
+            try (Stream<Path> files = Files.list(rules())) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()));
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every matrix case file kept beside the rules, in name order. */
     public static List<Path> caseFiles() {
         try (Stream<Path> files = Files.list(rules())) {
