@@ -73,7 +73,11 @@ public enum DecisionKey {
     METRICS_PATH("metricsPath", Kind.TEXT),
     OIDC("oidc", Kind.MAP),
     DATA_DIR("dataDir", Kind.TEXT),
-    DATABASE_HOST("databaseHost", Kind.TEXT);
+    DATABASE_HOST("databaseHost", Kind.TEXT),
+    TUNNEL("tunnel", Kind.TEXT),
+    DIRECTORY_MODE("directoryMode", Kind.TEXT),
+    UMASK("umask", Kind.TEXT),
+    BACKUP_FREQUENCY("backupFrequency", Kind.TEXT);
 
     public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 

@@ -93,6 +93,8 @@ public final class NixView {
                     "recordsizeWhy", why("recordsize")));
         });
         String permissions = text("permissions");
+        view.put("directoryMode", value("directoryMode").orElseThrow(() -> missing("directoryMode")));
+        view.put("umask", value("umask").orElseThrow(() -> missing("umask")));
         view.put("stateDirectory", "state-directory".equals(permissions));
         view.put("datasetExplicit", "zfs-dataset-explicit".equals(permissions));
         view.put("tmpfilesWithoutDataset", "tmpfiles".equals(permissions) && !record.decisions().containsKey("dataset"));
@@ -160,6 +162,7 @@ public final class NixView {
         if (is("backup")) {
             Map<String, Object> backup = new LinkedHashMap<>();
             backup.put("repository", text("backupRepository"));
+            backup.put("frequency", text("backupFrequency"));
             backup.put("snapshots", is("backupSnapshots"));
             backup.put("zfsDataset", is("backupSnapshots") && value("dataset").isPresent() ? List.of(text("dataset")) : List.of());
             backup.put("tags", NixLiteral.of(value("backupTags").orElse(List.of())));
@@ -204,7 +207,7 @@ public final class NixView {
             view.put("gatus", gatus);
         }
         if (is("cloudflareTunnel")) {
-            view.put("cloudflare", Map.of("tunnel", record.host()));
+            view.put("cloudflare", Map.of("tunnel", text("tunnel")));
         }
         return view;
     }
