@@ -73,9 +73,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
             Map<String, String> files = new LinkedHashMap<>();
+            ProgressLine progress = ProgressLine.onStderr(records.size());
             for (DecisionRecord record : records) {
                 files.putAll(generator.render(record));
+                progress.advance("rendered");
             }
+            progress.done();
             OutputFolder folder = new OutputFolder(out);
             if (check) {
                 return check(files, stdout);
