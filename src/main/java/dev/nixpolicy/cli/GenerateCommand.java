@@ -24,9 +24,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
-        description = {"Decide services and write, per service, the NixOS module, the host file and the rationale:",
-            "  hosts/_modules/nixos/services/<svc>/default.nix, hosts/<host>/services/<svc>.nix, docs/services/<svc>.md.",
-            "All or nothing: a finding of severity error, or any file that may not be replaced, writes nothing."})
+        description = {"Decide services and write their NixOS module, host file and rationale.",
+            "Per service, under DIR:",
+            "  hosts/_modules/nixos/services/<svc>/default.nix",
+            "  hosts/<host>/services/<svc>.nix",
+            "  docs/services/<svc>.md",
+            "All or nothing: a finding of severity error, or any file that may not be",
+            "replaced, writes nothing."})
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

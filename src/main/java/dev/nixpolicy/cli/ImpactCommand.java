@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "impact",
         mixinStandardHelpOptions = true,
-        description = {"Decide services under two rule sets and print, per service, every decision whose value changes",
-            "(key, old -> new, rule) and every finding that appears or goes, then a one-line summary.",
-            "Exit 0 when nothing changes, 1 when something does."})
+        description = {"Show what a rule change does to the decisions of services.",
+            "Decides the services under both rule sets and prints, per service, every decision",
+            "whose value changes (key, old -> new, rule) and every finding that appears or",
+            "goes, then a one-line summary. Exit 0 when nothing changes, 1 when something does."})
 final class ImpactCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
