@@ -1,35 +1,13 @@
 package dev.nixpolicy.facts;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.nixpolicy.record.DecisionKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,35 +16,7 @@ import java.util.stream.Collectors;
  * line and column, never a partial result.
  */
 public final class FactsLoader {
-    private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
-
-    private final ObjectMapper mapper;
-
-    public FactsLoader() {
-        // The YAML is parsed once, by SnakeYAML (which also gives locations and duplicate keys);
-        // Jackson maps the resulting tree onto the records.
-        JsonMapper json = JsonMapper.builder()
-                .addModule(new Jdk8Module())
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .build();
-        // YAML has no quoting habit to rely on: "8080" is not a port and 1.10 is not a version.
-        json.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        json.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        json.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.mapper = json;
-    }
+    public FactsLoader() {}
 
     public ServiceFacts loadService(Path file) throws BadInputException {
         return parseService(file, read(file));
@@ -75,7 +25,7 @@ public final class FactsLoader {
     /** Parses facts text; {@code file} names it in messages. */
     public ServiceFacts parseService(Path file, String text) throws BadInputException {
         YamlLocations at = locations(file, text);
-        ServiceFacts facts = AbsentKeys.restore(map(file, text, at, ServiceFacts.class), "", at.keys());
+        ServiceFacts facts = map(file, text, at, ServiceFacts.class);
         checkService(file, at, facts);
         return facts;
     }
@@ -131,129 +81,11 @@ public final class FactsLoader {
         if (at.root() == null) {
             throw new BadInputException(file, 1, 1, "expected a facts mapping, found nothing");
         }
-        try {
-            T value = mapper.treeToValue(YamlTree.of(at.root()), type);
-            if (value == null) {
-                throw new BadInputException(file, 1, 1, "expected a facts mapping, found null");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw translate(file, at, e);
+        T value = new RecordMapper(file, at).read(at.root(), type);
+        if (value == null) {
+            throw new BadInputException(file, 1, 1, "expected a facts mapping, found null");
         }
-    }
-
-    private static BadInputException translate(Path file, YamlLocations at, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
-        int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
-        if (e instanceof UnrecognizedPropertyException u) {
-            String where = path(u.getPath());
-            String parent = where.contains(".") ? where.substring(0, where.lastIndexOf('.')) : "";
-            List<String> known = u.getKnownPropertyIds() == null ? List.of()
-                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-            YamlLocations.Location key = at.key(where);
-            return new BadInputException(file, key, "unknown key '" + u.getPropertyName() + "'"
-                    + (parent.isEmpty() ? "" : " in " + parent) + "; allowed keys: " + String.join(", ", known));
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String where = path(f.getPath());
-            List<String> allowed = new ArrayList<>();
-            for (Object constant : f.getTargetType().getEnumConstants()) {
-                allowed.add(constant instanceof YamlSpelling s ? s.yaml() : constant.toString());
-            }
-            return new BadInputException(file, at.value(where), where + ": \"" + f.getValue()
-                    + "\" is not one of " + String.join(", ", allowed));
-        }
-        if (e instanceof ValueInstantiationException v) {
-            String where = path(v.getPath());
-            Throwable cause = v.getCause() != null ? v.getCause() : v;
-            return new BadInputException(file, at.value(where), where + ": " + cause.getMessage());
-        }
-        if (e instanceof MismatchedInputException m) {
-            String where = path(m.getPath());
-            Matcher missing = MISSING.matcher(String.valueOf(m.getOriginalMessage()));
-            if (missing.find()) {
-                String required = missing.group(1);
-                String full = where.endsWith(required) ? where : where.isEmpty() ? required : where + "." + required;
-                String parent = full.contains(".") ? full.substring(0, full.lastIndexOf('.')) : "";
-                YamlLocations.Location at1 = parent.isEmpty() ? new YamlLocations.Location(1, 1) : at.key(parent);
-                return new BadInputException(file, at1, "missing required key '" + full + "'");
-            }
-            return new BadInputException(file, at.value(where), (where.isEmpty() ? "document" : where)
-                    + ": expected " + expectation(m.getTargetType()) + valueFound(m));
-        }
-        if (e instanceof JsonParseException p && String.valueOf(p.getOriginalMessage()).startsWith("Duplicate field")) {
-            return new BadInputException(file, line, column, "duplicate key " + p.getOriginalMessage()
-                    .replace("Duplicate field", "").trim());
-        }
-        if (e instanceof JsonMappingException mapping) {
-            String where = path(mapping.getPath());
-            return new BadInputException(file, at.value(where), (where.isEmpty() ? "" : where + ": ")
-                    + firstLine(mapping.getOriginalMessage()));
-        }
-        return new BadInputException(file, line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
-    }
-
-    private static String valueFound(MismatchedInputException m) {
-        if (!(m.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
-            return "";
-        }
-        try {
-            return switch (parser.currentToken()) {
-                case VALUE_STRING -> ", found \"" + parser.getText() + "\"";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ", found the number " + parser.getText();
-                case VALUE_TRUE, VALUE_FALSE -> ", found " + parser.getText();
-                case START_ARRAY -> ", found a list";
-                case START_OBJECT -> ", found a mapping";
-                case VALUE_NULL -> ", found null";
-                default -> "";
-            };
-        } catch (IOException unreadable) {
-            return "";
-        }
-    }
-
-    private static String expectation(Class<?> type) {
-        if (type == null) {
-            return "another kind of value";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "an integer";
-        }
-        if (type == String.class || type == ServiceName.class || type == ApiVersion.class) {
-            return "a string";
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping";
-        }
-        return "a " + type.getSimpleName();
-    }
-
-    private static String firstLine(String message) {
-        String m = String.valueOf(message).strip();
-        int cut = m.indexOf('\n');
-        return cut < 0 ? m : m.substring(0, cut);
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getFieldName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
+        return value;
     }
 
     private static void checkService(Path file, YamlLocations at, ServiceFacts facts) throws BadInputException {

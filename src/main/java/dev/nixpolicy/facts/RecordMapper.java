@@ -1,0 +1,248 @@
+package dev.nixpolicy.facts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Maps a composed YAML document onto the facts records, strictly: an unknown key, a value of
+ * the wrong kind, a missing required key or a value a type refuses is one
+ * {@link BadInputException} located at the key or value. Record components name the keys
+ * ({@code @JsonProperty} renames one and marks it required); {@code Optional} components tell
+ * a key given as null (empty) from a key left out (null). Plain scalars follow the YAML 1.2
+ * core schema, as {@link YamlTree} does.
+ * <p>A hand-written mapper rather than Jackson databind: this is on the cold-start path of every
+ * run, and databind's start-up cost about a tenth of a second there.
+ */
+final class RecordMapper {
+    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+    private final Path file;
+    private final YamlLocations at;
+
+    RecordMapper(Path file, YamlLocations at) {
+        this.file = file;
+        this.at = at;
+    }
+
+    <T> T read(Node root, Class<T> type) throws BadInputException {
+        return type.cast(value(root, type, ""));
+    }
+
+    private Object value(Node node, Type type, String path) throws BadInputException {
+        Class<?> raw = rawClass(type);
+        if (isNull(node)) {
+            return raw == Optional.class ? Optional.empty() : null;
+        }
+        if (raw == Optional.class) {
+            return Optional.of(value(node, typeArgument(type, 0), path));
+        }
+        if (raw == JsonNode.class) {
+            return YamlTree.of(node);
+        }
+        if (raw.isRecord() && !isValueType(raw)) {
+            return record(node, raw, path);
+        }
+        if (raw == List.class) {
+            if (!(node instanceof SequenceNode sequence)) {
+                throw wrongKind(node, path, "a list");
+            }
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                items.add(value(sequence.getValue().get(i), typeArgument(type, 0), path + "[" + i + "]"));
+            }
+            return items;
+        }
+        if (raw == Map.class) {
+            return map(node, type, path);
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            throw wrongKind(node, path, expectation(raw));
+        }
+        return scalar(scalar, raw, path);
+    }
+
+    private Object record(Node node, Class<?> type, String path) throws BadInputException {
+        if (!(node instanceof MappingNode mapping)) {
+            throw wrongKind(node, path, "a mapping");
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < components.length; i++) {
+            index.put(keyOf(components[i]), i);
+        }
+        Object[] args = new Object[components.length];
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+            String child = path.isEmpty() ? key : path + "." + key;
+            Integer slot = index.get(key);
+            if (slot == null) {
+                throw new BadInputException(file, at.key(child), "unknown key '" + key + "'"
+                        + (path.isEmpty() ? "" : " in " + path) + "; allowed keys: " + String.join(", ", new TreeSet<>(index.keySet())));
+            }
+            args[slot] = value(tuple.getValueNode(), components[slot].getGenericType(), child);
+        }
+        for (int i = 0; i < components.length; i++) {
+            JsonProperty property = components[i].getAccessor().getAnnotation(JsonProperty.class);
+            String child = path.isEmpty() ? keyOf(components[i]) : path + "." + keyOf(components[i]);
+            boolean given = false;
+            for (NodeTuple tuple : mapping.getValue()) {
+                given |= tuple.getKeyNode() instanceof ScalarNode s && s.getValue().equals(keyOf(components[i]));
+            }
+            if (property != null && property.required() && (!given || args[i] == null)) {
+                throw new BadInputException(file, path.isEmpty() ? new YamlLocations.Location(1, 1) : at.key(path),
+                        "missing required key '" + child + "'");
+            }
+        }
+        try {
+            Constructor<?> canonical = type.getDeclaredConstructor(
+                    java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return canonical.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new BadInputException(file, at.value(path), path + ": " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    private Object map(Node node, Type type, String path) throws BadInputException {
+        if (!(node instanceof MappingNode mapping)) {
+            throw wrongKind(node, path, "a mapping");
+        }
+        Class<?> keyType = rawClass(typeArgument(type, 0));
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+            String child = path + "." + key;
+            Object typedKey = key;
+            if (keyType == Integer.class) {
+                if (!INTEGER.matcher(key).matches()) {
+                    throw new BadInputException(file, at.key(child), path + ": key \"" + key + "\" is not an integer");
+                }
+                typedKey = Integer.valueOf(key);
+            }
+            out.put(typedKey, value(tuple.getValueNode(), typeArgument(type, 1), child));
+        }
+        return out;
+    }
+
+    private Object scalar(ScalarNode node, Class<?> type, String path) throws BadInputException {
+        String text = node.getValue();
+        boolean plain = node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+        boolean bool = plain && (text.equals("true") || text.equals("false"));
+        boolean number = plain && (INTEGER.matcher(text).matches() || FLOAT.matcher(text).matches());
+        if (type == Boolean.class) {
+            if (bool) {
+                return Boolean.valueOf(text);
+            }
+            throw wrongKind(node, path, "true or false");
+        }
+        if (type == Integer.class) {
+            if (plain && INTEGER.matcher(text).matches() && new java.math.BigInteger(text).bitLength() < 32) {
+                return Integer.valueOf(text);
+            }
+            throw wrongKind(node, path, "an integer");
+        }
+        if (bool || number) {
+            throw wrongKind(node, path, "a string");
+        }
+        if (type == String.class) {
+            return text;
+        }
+        if (type.isEnum()) {
+            List<String> allowed = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                String spelling = ((YamlSpelling) constant).yaml();
+                if (spelling.equals(text)) {
+                    return constant;
+                }
+                allowed.add(spelling);
+            }
+            throw new BadInputException(file, at.value(path), path + ": \"" + text + "\" is not one of " + String.join(", ", allowed));
+        }
+        try {
+            return type.getDeclaredConstructor(String.class).newInstance(text);
+        } catch (InvocationTargetException e) {
+            throw new BadInputException(file, at.value(path), path + ": " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no way to read a " + type.getSimpleName(), e);
+        }
+    }
+
+    private BadInputException wrongKind(Node node, String path, String expected) {
+        return new BadInputException(file, at.value(path), (path.isEmpty() ? "document" : path) + ": expected " + expected + found(node));
+    }
+
+    private static String found(Node node) {
+        if (node instanceof MappingNode) {
+            return ", found a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return ", found a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+            if (text.equals("true") || text.equals("false")) {
+                return ", found " + text;
+            }
+            if (INTEGER.matcher(text).matches() || FLOAT.matcher(text).matches()) {
+                return ", found the number " + text;
+            }
+        }
+        return ", found \"" + text + "\"";
+    }
+
+    /** A record of one string (a validated name or version) is read from a scalar. */
+    private static boolean isValueType(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        return components.length == 1 && components[0].getType() == String.class;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && (scalar.getValue().equals("null") || scalar.getValue().equals("~") || scalar.getValue().isEmpty());
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class) {
+            return "an integer";
+        }
+        return "a string";
+    }
+
+    private static String keyOf(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+    }
+
+    private static Class<?> rawClass(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+    }
+
+    private static Type typeArgument(Type type, int i) {
+        return ((ParameterizedType) type).getActualTypeArguments()[i];
+    }
+}
