@@ -99,11 +99,6 @@ public final class YamlLocations {
         return root;
     }
 
-    /** Every key path the document gives, including those given as null. */
-    public java.util.Set<String> keys() {
-        return java.util.Set.copyOf(keys.keySet());
-    }
-
     /** The location of the key at {@code path}, or of its nearest ancestor that exists. */
     public Location key(String path) {
         String p = path;
