@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * run, and databind's start-up cost about a tenth of a second there.
  */
 final class RecordMapper {
-    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
-    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final Pattern INTEGER = YamlTree.INTEGER;
+    private static final Pattern FLOAT = YamlTree.FLOAT;
 
     private final Path file;
     private final YamlLocations at;

@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * else, and every quoted scalar, is a string ({@code yes} is not a boolean).
  */
 final class YamlTree {
-    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
-    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+    static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private YamlTree() {}
