@@ -57,7 +57,7 @@ final class Pipeline {
         Map<String, ServiceFacts> services = readFacts(arguments);
         HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
         CompiledPolicy policy = await(rulesLoading);
-        RecordMaker maker = new RecordMaker(new FactsLoader(), new PolicyEngine(policy));
+        RecordMaker maker = new RecordMaker(new PolicyEngine(policy));
         List<DecisionRecord> records = new ArrayList<>();
         ProgressLine progress = ProgressLine.onStderr(services.size());
         for (Map.Entry<String, ServiceFacts> service : services.entrySet()) {

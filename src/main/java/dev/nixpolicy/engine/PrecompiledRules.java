@@ -33,11 +33,6 @@ public final class PrecompiledRules implements RuleSource {
         return read("fingerprint", fingerprint, displayName);
     }
 
-    /** The precompiled rules if the build made them and they have {@code digest}; else empty. */
-    public static Optional<PrecompiledRules> matching(String digest, String displayName) {
-        return read("digest", digest, displayName);
-    }
-
     private static Optional<PrecompiledRules> read(String property, String expected, String displayName) {
         try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -24,8 +24,6 @@ public final class Templates {
         this.dir = dir;
     }
 
-    public Path dir() { return dir; }
-
     public String render(String name, Object view) {
         Template template = compiled.computeIfAbsent(name, this::compile);
         try {

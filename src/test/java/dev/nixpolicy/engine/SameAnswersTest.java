@@ -37,12 +37,12 @@ class SameAnswersTest {
 
     @Test
     void precompiledRuntimeCompiledAndBatchAgree() throws Exception {
-        String digest = RuleDigest.of(Project.rules());
-        Optional<PrecompiledRules> precompiled = PrecompiledRules.matching(digest, "rules");
+        Optional<PrecompiledRules> precompiled = PrecompiledRules.withFingerprint(RuleDigest.fingerprint(Project.rules()), "rules");
         assertTrue(precompiled.isPresent(), "the build precompiled the shipped rules (mvn process-classes)");
         CompiledPolicy fromClasspath = precompiled.get().load();
         CompiledPolicy compiledNow = new DrlFolder(Project.rules(), "rules").load();
         assertEquals(compiledNow.rules(), fromClasspath.rules(), "the same rules with the same metadata");
+        assertEquals(compiledNow.digest(), fromClasspath.digest(), "the precompiled rules carry the digest of rules/");
 
         List<String> precompiledRecords = records(fromClasspath);
         List<String> runtimeRecords = records(compiledNow);
@@ -62,6 +62,7 @@ class SameAnswersTest {
 
     @Test
     void anEditedRuleFolderIsCompiledNotTakenFromTheBuild() throws Exception {
-        assertTrue(PrecompiledRules.matching("sha256:0000", "rules").isEmpty(), "a different digest is never served precompiled");
+        assertTrue(PrecompiledRules.withFingerprint("crc32c:0:19:1", "rules").isEmpty(),
+                "rules with another fingerprint are never served precompiled");
     }
 }
