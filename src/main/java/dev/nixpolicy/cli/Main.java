@@ -1,24 +1,14 @@
 package dev.nixpolicy.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-@Command(name = "nixpolicy",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Turns what is known about a self-hosted service into the decisions of the homelab's "
-                + "NixOS policy, with the rule, facts and policy source behind each.",
-        subcommands = {DecideCommand.class, GenerateCommand.class, ImpactCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:decided; no finding of severity error",
-            "1:a finding of severity error (see the rationale's findings)",
-            "2:bad input: a facts file, host file or command line that cannot be used",
-            "3:bad rules: DRL that does not compile, lacks metadata, or contradicts itself"})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/**
+ * The entry point. It mentions no picocli type, so the JVM can start it, and the rules can
+ * start loading on the second core, before picocli's classes are even looked up (picocli
+ * sits late on the class path and is not in the class-data-sharing archive).
+ */
+public final class Main {
+    private Main() {}
 
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
@@ -28,37 +18,6 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code; tests call this directly. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("nixpolicy: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return ExitCode.BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("nixpolicy: internal error: " + e);
-            if (System.getenv("NIXPOLICY_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            return 70;
-        });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
-    }
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: decide, generate or impact");
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"nixpolicy " + (version == null ? "development build" : version)};
-        }
+        return RootCommand.execute(args, out, err);
     }
 }

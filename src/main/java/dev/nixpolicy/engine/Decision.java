@@ -4,11 +4,13 @@ import dev.nixpolicy.facts.Evidence;
 import dev.nixpolicy.facts.OverrideFact;
 import java.util.List;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A decision a rule inserts: a key of decision-record-v1 and its value. The rule that made
  * it and the facts behind it are taken from the engine when it is inserted, not from here.
  */
+@ClassReactive
 public final class Decision implements Evidence {
     private final String key;
     private final Object value;

@@ -2,8 +2,10 @@ package dev.nixpolicy.engine;
 
 import dev.nixpolicy.facts.Evidence;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** Something that must not be generated as it stands (an anti-pattern, a gap, an error). */
+@ClassReactive
 public final class Finding implements Evidence {
     private final Severity severity;
     private final String code;

@@ -1,8 +1,10 @@
 package dev.nixpolicy.engine;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** A step of the follow-up checklist (001 Deliverable 7), in one of its sections. */
+@ClassReactive
 public final class FollowUp {
     private final FollowUpSection section;
     private final String text;

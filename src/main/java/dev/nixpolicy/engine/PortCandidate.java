@@ -1,8 +1,10 @@
 package dev.nixpolicy.engine;
 
 import dev.nixpolicy.facts.Evidence;
+import org.kie.api.definition.type.ClassReactive;
 
 /** A port the allocation rules consider, with how they got to it (the collisions passed on the way). */
+@ClassReactive
 public final class PortCandidate implements Evidence {
     private final int port;
     private final String history;

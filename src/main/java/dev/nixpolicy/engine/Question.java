@@ -2,8 +2,10 @@ package dev.nixpolicy.engine;
 
 import dev.nixpolicy.facts.Evidence;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** What the facts leave unknown and a decision needs: to be asked, never guessed. */
+@ClassReactive
 public final class Question implements Evidence {
     private final String about;
     private final String question;

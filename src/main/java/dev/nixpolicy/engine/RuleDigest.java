@@ -2,24 +2,36 @@ package dev.nixpolicy.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /** The content digest of a folder's DRL files: names and bytes, in name order. */
 public final class RuleDigest {
     private RuleDigest() {}
 
+    /**
+     * The folder's {@code *.drl} files in name order. Plain loops rather than a stream: this
+     * runs on every start, and a stream's first use costs a cold JVM tens of milliseconds.
+     */
     public static List<Path> drlFiles(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".drl") && Files.isRegularFile(f))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path file : entries) {
+                if (file.getFileName().toString().endsWith(".drl") && Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+            }
         }
+        Collections.sort(files);
+        return files;
     }
 
     public static String of(Path dir) throws IOException {
@@ -41,7 +53,7 @@ public final class RuleDigest {
      * cost of starting the JDK's SHA-256 on every run. The record still carries the SHA-256.
      */
     public static String fingerprint(Path dir) throws IOException {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         long bytes = 0;
         List<Path> files = drlFiles(dir);
         for (Path file : files) {
@@ -49,7 +61,7 @@ public final class RuleDigest {
             byte[] content = Files.readAllBytes(file);
             crc.update(name);
             crc.update(0);
-            crc.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
+            crc.update(Integer.toString(content.length).getBytes(StandardCharsets.ISO_8859_1));
             crc.update(0);
             crc.update(content);
             bytes += content.length;

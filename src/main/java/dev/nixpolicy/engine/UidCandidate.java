@@ -1,8 +1,10 @@
 package dev.nixpolicy.engine;
 
 import dev.nixpolicy.facts.Evidence;
+import org.kie.api.definition.type.ClassReactive;
 
 /** A UID the allocation rules consider, with the allocations skipped on the way. */
+@ClassReactive
 public final class UidCandidate implements Evidence {
     private final int uid;
     private final String history;

@@ -1,6 +1,9 @@
 package dev.nixpolicy.facts;
 
+import org.kie.api.definition.type.ClassReactive;
+
 /** A crowded port range on the host that new services should stay out of. */
+@ClassReactive
 public final class BusyPortRange implements Evidence {
     private final int min;
     private final int max;

@@ -2,12 +2,14 @@ package dev.nixpolicy.facts;
 
 import java.util.List;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * One known leaf of the facts, addressed by its dotted path in the facts file
  * ({@code auth.nativeOidc}, {@code host.domain}). A {@code null} value means the file gave
  * {@code null}: known to be absent. Leaves left out of the file are {@link Unknown} instead.
  */
+@ClassReactive
 public final class Fact implements Evidence {
     private final String path;
     private final Object value;

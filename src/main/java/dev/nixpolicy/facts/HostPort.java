@@ -1,6 +1,9 @@
 package dev.nixpolicy.facts;
 
+import org.kie.api.definition.type.ClassReactive;
+
 /** A port the host already gives to a service. */
+@ClassReactive
 public final class HostPort implements Evidence {
     private final int port;
     private final String owner;

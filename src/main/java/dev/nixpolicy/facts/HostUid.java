@@ -1,6 +1,9 @@
 package dev.nixpolicy.facts;
 
+import org.kie.api.definition.type.ClassReactive;
+
 /** A UID the host already gives to a service user. */
+@ClassReactive
 public final class HostUid implements Evidence {
     private final int uid;
     private final String owner;

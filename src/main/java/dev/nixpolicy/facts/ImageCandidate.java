@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A candidate container image from {@code packaging.containerImages}, split into its parts
  * so that rules can test registry, tag and digest. A reference without a registry host is
  * a Docker Hub reference, as in the container tools themselves.
  */
+@ClassReactive
 public final class ImageCandidate implements Evidence {
     private static final Pattern REFERENCE = Pattern.compile(
             "^(?:(?<registry>[a-zA-Z0-9.-]+(?::[0-9]+)?)/)?(?<repository>[a-z0-9]+(?:[._/-][a-z0-9]+)*)"

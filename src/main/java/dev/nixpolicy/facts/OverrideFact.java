@@ -1,8 +1,10 @@
 package dev.nixpolicy.facts;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** An override from the facts file, as the rules see it. */
+@ClassReactive
 public final class OverrideFact implements Evidence {
     private final String decision;
     private final Object value;

@@ -1,8 +1,10 @@
 package dev.nixpolicy.facts;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** A fact of the contract that the facts file left out: unknown, which is not false. */
+@ClassReactive
 public final class Unknown implements Evidence {
     private final String path;
 

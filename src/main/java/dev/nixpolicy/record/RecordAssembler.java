@@ -13,12 +13,15 @@ import dev.nixpolicy.engine.Traced;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns what the engine inserted into a {@link DecisionRecord}. It decides nothing: it
@@ -37,6 +40,10 @@ public final class RecordAssembler {
         List<RecordedFinding> findings = new ArrayList<>();
         List<RecordedQuestion> questions = new ArrayList<>();
         List<RecordedFollowUp> followUps = new ArrayList<>();
+        // Duplicates are told apart by their fields as lists: a record's own equals is bootstrapped
+        // through method handles on first use, which costs a cold single run milliseconds.
+        Set<List<String>> seenFindings = new HashSet<>();
+        Set<List<String>> seenFollowUps = new HashSet<>();
 
         for (Traced<Object> traced : run.inserted()) {
             Provenance from = traced.provenance();
@@ -71,7 +78,8 @@ public final class RecordAssembler {
             } else if (traced.value() instanceof Finding f) {
                 RecordedFinding finding = new RecordedFinding(f.getSeverity().spelling(), f.getCode(), f.getMessage(),
                         f.getBlocks(), rule.name(), rule.source());
-                if (!findings.contains(finding)) {
+                if (seenFindings.add(Arrays.asList(finding.severity(), finding.code(), finding.message(),
+                        finding.blocks(), finding.rule(), finding.source()))) {
                     findings.add(finding);
                 }
             } else if (traced.value() instanceof Question q) {
@@ -80,7 +88,7 @@ public final class RecordAssembler {
                 }
             } else if (traced.value() instanceof FollowUp f) {
                 RecordedFollowUp item = new RecordedFollowUp(f.getSection().spelling(), f.getText());
-                if (!followUps.contains(item)) {
+                if (seenFollowUps.add(Arrays.asList(item.section(), item.text()))) {
                     followUps.add(item);
                 }
             }
