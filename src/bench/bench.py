@@ -4,7 +4,8 @@
 Prints, from one run:
   - cold `decide` of a shipped example as a whole process (median, min-max of N runs),
     through the launcher target/nixpolicy and through plain `java -jar`;
-  - a JVM hello-world run measured alongside, and the ratio;
+  - a JVM hello-world run measured alongside (the three commands take turns, round by
+    round, so a neighbour's changing load weighs on all of them alike), and the ratio;
   - `decide` and `generate` over 1,000 facts files (made from the shipped examples with
     distinct service names) as one process each;
   - the peak RSS of each.
@@ -38,18 +39,26 @@ def run(command, cwd=None):
     return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
-def repeat(label, command, runs):
-    times, peaks = [], []
+def interleaved(commands, runs):
+    """Runs each labelled command `runs` times, one of each per round, so that a neighbour's
+    load drifting during the benchmark weighs on every command alike; prints and returns
+    {label: (median seconds, peak RSS MB)}."""
+    times = {label: [] for label, _ in commands}
+    peaks = {label: [] for label, _ in commands}
     for _ in range(runs):
-        seconds, rss, code = run(command)
-        if code not in (0, 1):
-            sys.exit(f"{label}: exit code {code} from {' '.join(map(str, command))}")
-        times.append(seconds)
-        peaks.append(rss)
-    median = statistics.median(times)
-    print(f"{label:<34} median {median:6.3f} s   min-max {min(times):.3f}-{max(times):.3f} s   "
-          f"peak RSS {max(peaks):6.1f} MB   ({runs} runs)")
-    return median, max(peaks)
+        for label, command in commands:
+            seconds, rss, code = run(command)
+            if code not in (0, 1):
+                sys.exit(f"{label}: exit code {code} from {' '.join(map(str, command))}")
+            times[label].append(seconds)
+            peaks[label].append(rss)
+    results = {}
+    for label, _ in commands:
+        median = statistics.median(times[label])
+        print(f"{label:<34} median {median:6.3f} s   min-max {min(times[label]):.3f}-{max(times[label]):.3f} s   "
+              f"peak RSS {max(peaks[label]):6.1f} MB   ({runs} runs)")
+        results[label] = (median, max(peaks[label]))
+    return results
 
 
 def fleet(directory, count):
@@ -65,7 +74,7 @@ def fleet(directory, count):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--services", type=int, default=1000)
     args = parser.parse_args()
     launcher = TARGET / "nixpolicy"
@@ -82,9 +91,14 @@ def main():
             'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
         subprocess.run(["javac", "-d", str(scratch), str(scratch / "Hello.java")], check=True)
         example = str(PROJECT / "facts" / "sonarr.yaml")
-        hello, _ = repeat("JVM hello world", [java, "-cp", str(scratch), "Hello"], args.runs)
-        cold, cold_rss = repeat("cold decide (target/nixpolicy)", [str(launcher), "decide", example], args.runs)
-        plain, _ = repeat("cold decide (java -jar)", [java, "-jar", str(TARGET / "nixpolicy.jar"), "decide", example], args.runs)
+        results = interleaved([
+            ("JVM hello world", [java, "-cp", str(scratch), "Hello"]),
+            ("cold decide (target/nixpolicy)", [str(launcher), "decide", example]),
+            ("cold decide (java -jar)", [java, "-jar", str(TARGET / "nixpolicy.jar"), "decide", example]),
+        ], args.runs)
+        hello = results["JVM hello world"][0]
+        cold = results["cold decide (target/nixpolicy)"][0]
+        plain = results["cold decide (java -jar)"][0]
         print(f"ratio cold decide / hello world: {cold / hello:.1f}x (launcher), {plain / hello:.1f}x (java -jar)")
 
         facts = scratch / "fleet"

@@ -43,8 +43,9 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = ProjectLayout.locate();
         try {
-            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message)).decide(facts);
             Rationale rationale = new Rationale(new Templates(layout.templates()));
+            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+                    .decide(facts, format == Format.markdown ? rationale::prepare : () -> {});
             StringBuilder out = new StringBuilder();
             if (format == Format.json && records.size() > 1) {
                 out.append(RecordWriter.jsonArray(records));

@@ -61,7 +61,9 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
-            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message)).decide(facts);
+            GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
+            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+                    .decide(facts, generator::prepare);
             boolean errors = false;
             for (DecisionRecord record : records) {
                 for (RecordedFinding f : record.findings()) {
@@ -75,7 +77,6 @@ final class GenerateCommand implements Callable<Integer> {
                 stderr.println("nixpolicy: nothing written: findings of severity error (run decide for the rationale)");
                 return ExitCode.ERROR_FINDING;
             }
-            GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
             Map<String, String> files = new LinkedHashMap<>();
             ProgressLine progress = ProgressLine.onStderr(records.size());
             for (DecisionRecord record : records) {

@@ -38,11 +38,25 @@ final class Pipeline {
     }
 
     List<DecisionRecord> decide(List<Path> arguments) throws BadInputException, BadRulesException {
-        return decide(arguments, rules);
+        return decide(arguments, rules, () -> {});
+    }
+
+    /**
+     * Decides the services with the shipped (or --rules) rules. Once the facts are read, if the
+     * rules are still loading, this thread runs {@code whileRulesLoad} (e.g. compiling the
+     * templates) instead of only waiting.
+     */
+    List<DecisionRecord> decide(List<Path> arguments, Runnable whileRulesLoad) throws BadInputException, BadRulesException {
+        return decide(arguments, rules, whileRulesLoad);
     }
 
     /** Decides the services with the rules of {@code rulesDir} (null: the shipped rules). */
     List<DecisionRecord> decide(List<Path> arguments, Path rulesDir) throws BadInputException, BadRulesException {
+        return decide(arguments, rulesDir, () -> {});
+    }
+
+    private List<DecisionRecord> decide(List<Path> arguments, Path rulesDir, Runnable whileRulesLoad)
+            throws BadInputException, BadRulesException {
         // Loading the rules and reading the facts are independent and each costs a few hundred
         // milliseconds on a cold JVM: do them on both cores. Bad facts still win over bad rules.
         Path folder = rulesDir != null ? rulesDir : layout.rules();
@@ -56,6 +70,9 @@ final class Pipeline {
         });
         Map<String, ServiceFacts> services = readFacts(arguments);
         HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
+        if (!rulesLoading.isDone()) {
+            whileRulesLoad.run();
+        }
         CompiledPolicy policy = await(rulesLoading);
         RecordMaker maker = new RecordMaker(new PolicyEngine(policy));
         List<DecisionRecord> records = new ArrayList<>();

@@ -39,12 +39,21 @@ public final class GeneratedFiles {
         return "docs/services/" + record.service() + ".md";
     }
 
+    private static final String MODULE_TEMPLATE = "module.nix.mustache";
+    private static final String HOST_TEMPLATE = "host.nix.mustache";
+
+    /** Compiles the templates ahead of the first render. */
+    public void prepare() {
+        templates.prepare(MODULE_TEMPLATE, HOST_TEMPLATE);
+        rationale.prepare();
+    }
+
     public Map<String, String> render(DecisionRecord record) {
         String header = header(record.factsFile());
         Map<String, Object> view = NixView.of(record, header);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(modulePath(record), TextLayout.tidyNix(templates.render("module.nix.mustache", view)));
-        files.put(hostPath(record), TextLayout.tidyNix(templates.render("host.nix.mustache", view)));
+        files.put(modulePath(record), TextLayout.tidyNix(templates.render(MODULE_TEMPLATE, view)));
+        files.put(hostPath(record), TextLayout.tidyNix(templates.render(HOST_TEMPLATE, view)));
         files.put(docsPath(record), "<!-- " + header.replace("--", "- -") + " -->\n\n" + rationale.render(record));
         return files;
     }

@@ -10,7 +10,14 @@ public final class Rationale {
         this.templates = templates;
     }
 
+    private static final String TEMPLATE = "rationale.md.mustache";
+
+    /** Compiles the template ahead of the first render. */
+    public void prepare() {
+        templates.prepare(TEMPLATE);
+    }
+
     public String render(DecisionRecord record) {
-        return TextLayout.tidy(templates.render("rationale.md.mustache", RationaleView.of(record)));
+        return TextLayout.tidy(templates.render(TEMPLATE, RationaleView.of(record)));
     }
 }

@@ -24,6 +24,20 @@ public final class Templates {
         this.dir = dir;
     }
 
+    /**
+     * Compiles these templates now, ahead of the first render, e.g. while waiting for the
+     * rules. A template that does not compile is left for {@link #render} to report.
+     */
+    public void prepare(String... names) {
+        for (String name : names) {
+            try {
+                compiled.computeIfAbsent(name, this::compile);
+            } catch (IllegalStateException reportedByRender) {
+                // render names the file and the problem when the template is needed
+            }
+        }
+    }
+
     public String render(String name, Object view) {
         Template template = compiled.computeIfAbsent(name, this::compile);
         try {
