@@ -84,6 +84,33 @@ class CliIT {
     }
 
     @Test
+    void editedRulesAreCompiledByTheJarWithOneNotice(@TempDir Path elsewhere) throws Exception {
+        Path edited = elsewhere.resolve("rules");
+        Files.createDirectories(edited);
+        try (var files = Files.list(PROJECT.resolve("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, edited.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(edited.resolve("auth.drl"), "\n// an edit that changes no decision\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String facts = PROJECT.resolve("facts/pocketid.yaml").toString();
+
+        Result compiled = nixpolicy(elsewhere, "decide", "--format", "json", "--rules", edited.toString(), facts);
+        Result shipped = nixpolicy(elsewhere, "decide", "--format", "json", facts);
+
+        assertEquals(0, compiled.code(), compiled.err());
+        assertEquals(1, compiled.err().split("compiling edited rules", -1).length - 1,
+                "one notice on stderr: " + compiled.err());
+        assertTrue(shipped.err().isEmpty(), "the shipped rules load precompiled, silently: " + shipped.err());
+        JsonNode fromEdited = new ObjectMapper().readTree(compiled.out());
+        JsonNode fromShipped = new ObjectMapper().readTree(shipped.out());
+        assertTrue(!fromEdited.get("policy").equals(fromShipped.get("policy")), "the record names the edited rules");
+        assertEquals(fromShipped.get("decisions"), fromEdited.get("decisions"));
+        assertEquals(fromShipped.get("findings"), fromEdited.get("findings"));
+    }
+
+    @Test
     void theLauncherGivesTheSameOutput(@TempDir Path elsewhere) throws Exception {
         Path launcher = JAR.resolveSibling("nixpolicy");
         assertTrue(java.nio.file.Files.isExecutable(launcher), "the build puts the launcher beside the jar");
