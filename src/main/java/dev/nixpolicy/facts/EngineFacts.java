@@ -1,8 +1,6 @@
 package dev.nixpolicy.facts;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +44,15 @@ public final class EngineFacts {
     }
 
     private static void walk(String path, Object value, Class<?> type, List<Object> out) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-            String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
-            String child = path.isEmpty() ? name : path + "." + name;
-            if (component.getType() == List.class && component.getName().equals("overrides")) {
+        for (RecordShape.Component component : RecordShape.of(type).components()) {
+            String child = path.isEmpty() ? component.key() : path + "." + component.key();
+            if (component.type() == List.class && component.name().equals("overrides")) {
                 continue;
             }
-            Object componentValue = value == null ? null : read(component, value);
-            Class<?> componentType = component.getType();
+            Object componentValue = value == null ? null : component.readFrom(value);
+            Class<?> componentType = component.type();
             if (componentType == Optional.class) {
-                Class<?> inner = (Class<?>) ((java.lang.reflect.ParameterizedType) component.getGenericType())
+                Class<?> inner = (Class<?>) ((java.lang.reflect.ParameterizedType) component.genericType())
                         .getActualTypeArguments()[0];
                 if (componentValue == null) {
                     unknown(child, inner, out);
@@ -106,13 +102,5 @@ public final class EngineFacts {
             return Map.copyOf(map);
         }
         return value;
-    }
-
-    private static Object read(RecordComponent component, Object owner) {
-        try {
-            return component.getAccessor().invoke(owner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package dev.nixpolicy.facts;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,42 +82,32 @@ final class RecordMapper {
         if (!(node instanceof MappingNode mapping)) {
             throw wrongKind(node, path, "a mapping");
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            index.put(keyOf(components[i]), i);
-        }
-        Object[] args = new Object[components.length];
+        RecordShape shape = RecordShape.of(type);
+        List<RecordShape.Component> components = shape.components();
+        Object[] args = new Object[components.size()];
+        boolean[] given = new boolean[components.size()];
         for (NodeTuple tuple : mapping.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
             String child = path.isEmpty() ? key : path + "." + key;
-            Integer slot = index.get(key);
+            Integer slot = shape.slots().get(key);
             if (slot == null) {
                 throw new BadInputException(file, at.key(child), "unknown key '" + key + "'"
-                        + (path.isEmpty() ? "" : " in " + path) + "; allowed keys: " + String.join(", ", new TreeSet<>(index.keySet())));
+                        + (path.isEmpty() ? "" : " in " + path) + "; allowed keys: " + String.join(", ", new TreeSet<>(shape.slots().keySet())));
             }
-            args[slot] = value(tuple.getValueNode(), components[slot].getGenericType(), child);
+            given[slot] = true;
+            args[slot] = value(tuple.getValueNode(), components.get(slot).genericType(), child);
         }
-        for (int i = 0; i < components.length; i++) {
-            JsonProperty property = components[i].getAccessor().getAnnotation(JsonProperty.class);
-            String child = path.isEmpty() ? keyOf(components[i]) : path + "." + keyOf(components[i]);
-            boolean given = false;
-            for (NodeTuple tuple : mapping.getValue()) {
-                given |= tuple.getKeyNode() instanceof ScalarNode s && s.getValue().equals(keyOf(components[i]));
-            }
-            if (property != null && property.required() && (!given || args[i] == null)) {
+        for (int i = 0; i < components.size(); i++) {
+            if (components.get(i).required() && (!given[i] || args[i] == null)) {
+                String child = path.isEmpty() ? components.get(i).key() : path + "." + components.get(i).key();
                 throw new BadInputException(file, path.isEmpty() ? new YamlLocations.Location(1, 1) : at.key(path),
                         "missing required key '" + child + "'");
             }
         }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(
-                    java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(args);
+            return shape.construct(args);
         } catch (InvocationTargetException e) {
             throw new BadInputException(file, at.value(path), path + ": " + e.getCause().getMessage());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
         }
     }
 
@@ -214,8 +201,7 @@ final class RecordMapper {
 
     /** A record of one string (a validated name or version) is read from a scalar. */
     private static boolean isValueType(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        return components.length == 1 && components[0].getType() == String.class;
+        return RecordShape.of(type).isValueType();
     }
 
     private static boolean isNull(Node node) {
@@ -231,11 +217,6 @@ final class RecordMapper {
             return "an integer";
         }
         return "a string";
-    }
-
-    private static String keyOf(RecordComponent component) {
-        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 
     private static Class<?> rawClass(Type type) {
