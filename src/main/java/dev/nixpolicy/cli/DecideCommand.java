@@ -50,16 +50,12 @@ final class DecideCommand implements Callable<Integer> {
             if (format == Format.json && records.size() > 1) {
                 out.append(RecordWriter.jsonArray(records));
             } else {
-                for (DecisionRecord record : records) {
-                    if (!out.isEmpty()) {
-                        out.append(format == Format.markdown ? "\n---\n\n" : "---\n");
-                    }
-                    out.append(switch (format) {
-                        case markdown -> rationale.render(record);
-                        case json -> RecordWriter.json(record);
-                        case yaml -> RecordWriter.yaml(record);
-                    });
-                }
+                List<String> texts = Batch.map(records, record -> switch (format) {
+                    case markdown -> rationale.render(record);
+                    case json -> RecordWriter.json(record);
+                    case yaml -> RecordWriter.yaml(record);
+                }, () -> {});
+                out.append(String.join(format == Format.markdown ? "\n---\n\n" : "---\n", texts));
             }
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();

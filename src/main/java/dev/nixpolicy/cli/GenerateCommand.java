@@ -77,12 +77,9 @@ final class GenerateCommand implements Callable<Integer> {
                 stderr.println("nixpolicy: nothing written: findings of severity error (run decide for the rationale)");
                 return ExitCode.ERROR_FINDING;
             }
-            Map<String, String> files = new LinkedHashMap<>();
             ProgressLine progress = ProgressLine.onStderr(records.size());
-            for (DecisionRecord record : records) {
-                files.putAll(generator.render(record));
-                progress.advance("rendered");
-            }
+            Map<String, String> files = new LinkedHashMap<>();
+            Batch.map(records, generator::render, () -> progress.advance("rendered")).forEach(files::putAll);
             progress.done();
             OutputFolder folder = new OutputFolder(out);
             if (check) {

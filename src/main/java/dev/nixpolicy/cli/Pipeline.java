@@ -75,12 +75,9 @@ final class Pipeline {
         }
         CompiledPolicy policy = await(rulesLoading);
         RecordMaker maker = new RecordMaker(new PolicyEngine(policy));
-        List<DecisionRecord> records = new ArrayList<>();
         ProgressLine progress = ProgressLine.onStderr(services.size());
-        for (Map.Entry<String, ServiceFacts> service : services.entrySet()) {
-            records.add(maker.decide(service.getValue(), hostFacts, service.getKey()));
-            progress.advance("decided");
-        }
+        List<DecisionRecord> records = Batch.map(new ArrayList<>(services.entrySet()),
+                service -> maker.decide(service.getValue(), hostFacts, service.getKey()), () -> progress.advance("decided"));
         progress.done();
         return records;
     }
@@ -96,10 +93,12 @@ final class Pipeline {
             throw new BadInputException(arguments.get(0), 1, 1, "no facts files (*.yaml) found");
         }
         FactsLoader loader = new FactsLoader();
+        List<ServiceFacts> loaded = Batch.map(files, loader::loadService, () -> {});
         Map<String, ServiceFacts> services = new LinkedHashMap<>();
         Map<String, Path> from = new LinkedHashMap<>();
-        for (Path file : files) {
-            ServiceFacts facts = loader.loadService(file);
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            ServiceFacts facts = loaded.get(i);
             Path earlier = from.putIfAbsent(facts.service().value(), file);
             if (earlier != null) {
                 throw new BadInputException(file, 2, 1, "service \"" + facts.service().value()

@@ -32,7 +32,8 @@ final class ProgressLine {
         }
     }
 
-    void advance(String verb) {
+    /** Counts one more item done; batch workers call it from several threads. */
+    synchronized void advance(String verb) {
         done++;
         if (shown && (done % 25 == 0 || done == total)) {
             System.err.print("\r" + verb + " " + done + "/" + total);
@@ -40,7 +41,7 @@ final class ProgressLine {
         }
     }
 
-    void done() {
+    synchronized void done() {
         if (shown) {
             System.err.print("\r\033[K");
             System.err.flush();

@@ -7,18 +7,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The logic-less templates under {@code templates/}. A template prints what its view holds
  * and tests presence only; a value the view lacks is an error, never an empty string.
  * Values are escaped for the language the template writes, told by its name:
- * {@code *.md.mustache} for Markdown.
+ * {@code *.md.mustache} for Markdown. Safe to render from several threads at once.
  */
 public final class Templates {
     private final Path dir;
-    private final Map<String, Template> compiled = new HashMap<>();
+    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
     public Templates(Path dir) {
         this.dir = dir;
