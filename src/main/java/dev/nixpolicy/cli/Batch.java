@@ -2,6 +2,7 @@ package dev.nixpolicy.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs one step over every item of a batch on all cores and returns the results in the
  * items' order, so a batch prints and writes exactly what one-at-a-time runs would. When items
  * fail, the batch fails with the failure of the first of them in that order. A batch of one
- * runs on the calling thread: a cold single run starts no extra threads.
+ * runs on the calling thread: a cold single run starts no extra threads. The list returned
+ * is unmodifiable.
  */
 final class Batch {
     /** The work done per item. */
@@ -27,7 +29,7 @@ final class Batch {
                 results.add(step.apply(item));
                 afterEach.run();
             }
-            return results;
+            return Collections.unmodifiableList(results);
         }
         Object[] results = new Object[items.size()];
         Throwable[] failures = new Throwable[items.size()];
@@ -62,7 +64,7 @@ final class Batch {
         }
         @SuppressWarnings("unchecked")
         List<R> ordered = (List<R>) Arrays.asList(results);
-        return ordered;
+        return Collections.unmodifiableList(ordered);
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -166,12 +166,13 @@ final class RecordMapper {
             }
             throw new BadInputException(file, at.value(path), path + ": \"" + text + "\" is not one of " + String.join(", ", allowed));
         }
+        if (!type.isRecord() || !isValueType(type)) {
+            throw new IllegalStateException("no way to read a " + type.getSimpleName());
+        }
         try {
-            return type.getDeclaredConstructor(String.class).newInstance(text);
+            return RecordShape.of(type).construct(new Object[] {text});
         } catch (InvocationTargetException e) {
             throw new BadInputException(file, at.value(path), path + ": " + e.getCause().getMessage());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no way to read a " + type.getSimpleName(), e);
         }
     }
 
