@@ -28,7 +28,15 @@ public final class Finding implements Evidence {
         return new Finding(severity, code, message, Objects.requireNonNull(key));
     }
 
+    /** The code of the finding that a key a service needs was left undecided by every rule. */
+    public static final String POLICY_GAP = "policy-gap";
+
     public static Finding error(String code, String message) { return new Finding(Severity.ERROR, code, message); }
+
+    /** A required key that no rule decided: an error that names the key it concerns. */
+    public static Finding gap(String key, String message) {
+        return new Finding(Severity.ERROR, POLICY_GAP, message, Objects.requireNonNull(key));
+    }
 
     public static Finding warning(String code, String message) { return new Finding(Severity.WARNING, code, message); }
 

@@ -41,7 +41,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     public void objectInserted(ObjectInsertedEvent event) {
         Object object = event.getObject();
         boolean output = object instanceof Decision || object instanceof Finding
-                || object instanceof Question || object instanceof FollowUp;
+                || object instanceof Question || object instanceof FollowUp || object instanceof Required;
         if (!output) {
             return;
         }

@@ -12,7 +12,37 @@ import java.util.Optional;
  * list-shaped facts as their own types (images, overrides, host allocations).
  */
 public final class EngineFacts {
+    /**
+     * Every answer a left-out fact of the contract could have, for the facts whose answers can
+     * be listed (yes/no and enumerated values): what exploring an open question tries.
+     */
+    private static final Map<String, List<Object>> ANSWERS = answersOf("", ServiceFacts.class, new java.util.HashMap<>());
+
     private EngineFacts() {}
+
+    /** The possible answers to the unknown fact at {@code path}, or an empty list when they cannot be listed. */
+    public static List<Object> possibleAnswers(String path) {
+        return ANSWERS.getOrDefault(path, List.of());
+    }
+
+    private static Map<String, List<Object>> answersOf(String path, Class<?> type, Map<String, List<Object>> out) {
+        for (RecordShape.Component component : RecordShape.of(type).components()) {
+            String child = path.isEmpty() ? component.key() : path + "." + component.key();
+            Class<?> componentType = component.type();
+            if (componentType == Boolean.class) {
+                out.put(child, List.of(true, false));
+            } else if (componentType.isEnum() && YamlSpelling.class.isAssignableFrom(componentType)) {
+                List<Object> spellings = new ArrayList<>();
+                for (Object constant : componentType.getEnumConstants()) {
+                    spellings.add(((YamlSpelling) constant).yaml());
+                }
+                out.put(child, List.copyOf(spellings));
+            } else if (componentType.isRecord() && componentType != ServiceName.class && componentType != ApiVersion.class) {
+                answersOf(child, componentType, out);
+            }
+        }
+        return Map.copyOf(out);
+    }
 
     public static List<Object> of(ServiceFacts service, HostFacts host) {
         List<Object> out = new ArrayList<>();

@@ -13,11 +13,27 @@ import org.kie.api.definition.type.ClassReactive;
 public final class Fact implements Evidence {
     private final String path;
     private final Object value;
+    private final boolean assumed;
 
     public Fact(String path, Object value) {
+        this(path, value, false);
+    }
+
+    private Fact(String path, Object value, boolean assumed) {
         this.path = Objects.requireNonNull(path);
         this.value = value instanceof List<?> list ? List.copyOf(list) : value;
+        this.assumed = assumed;
     }
+
+    /**
+     * A possible answer to an unknown, tried while exploring whether the answer matters; it
+     * names itself as an assumption in every {@code because} it reaches.
+     */
+    public static Fact assumed(String path, Object value) {
+        return new Fact(path, value, true);
+    }
+
+    public boolean isAssumed() { return assumed; }
 
     public String getPath() { return path; }
 
@@ -29,7 +45,12 @@ public final class Fact implements Evidence {
     /** The value as a number, or -1 when it is not one; DRL compares ports and UIDs with it. */
     public int getNumber() { return value instanceof Number n ? n.intValue() : -1; }
 
-    @Override public String evidence() { return path + " = " + (value == null ? "null" : value); }
+    @Override public String evidence() {
+        return (assumed ? ASSUMING : "") + path + " = " + (value == null ? "null" : value);
+    }
+
+    /** How the evidence of an assumed answer begins. */
+    public static final String ASSUMING = "assuming ";
 
     @Override public String toString() { return "Fact[" + evidence() + "]"; }
 }

@@ -84,7 +84,7 @@ public final class RecordAssembler {
                 }
             } else if (traced.value() instanceof Question q) {
                 if (questions.stream().noneMatch(existing -> existing.about().equals(q.getAbout()))) {
-                    questions.add(new RecordedQuestion(q.getAbout(), q.getQuestion(), rule.name()));
+                    questions.add(new RecordedQuestion(q.getAbout(), q.getQuestion(), rule.name(), List.of()));
                 }
             } else if (traced.value() instanceof FollowUp f) {
                 RecordedFollowUp item = new RecordedFollowUp(f.getSection().spelling(), f.getText());
@@ -99,21 +99,33 @@ public final class RecordAssembler {
         supersededBy.forEach((key, traced) -> byKey.put(key, byKey.get(key).supersededPolicy(
                 ((Decision) traced.value()).getValue(), traced.provenance().rule().name())));
 
+        String displayName = facts.displayName() != null ? facts.displayName() : titleCase(facts.service().value());
+        DecisionRecord unordered = new DecisionRecord(DecisionRecord.API_VERSION, facts.service().value(), displayName,
+                facts.description(), host.host().value(), factsFile,
+                new PolicyRef(policy.digest(), policy.rulesDir()), Research.of(facts),
+                byKey, findings, questions, followUps);
+        return ordered(unordered, byKey, findings, questions, followUps);
+    }
+
+    /** The record with these decisions, findings, questions and follow-ups, each in the record's order. */
+    static DecisionRecord ordered(DecisionRecord record, Map<String, RecordedDecision> byKey, List<RecordedFinding> findings,
+                                  List<RecordedQuestion> questions, List<RecordedFollowUp> followUps) {
         Map<String, RecordedDecision> ordered = new LinkedHashMap<>();
         for (DecisionKey key : DecisionKey.values()) {
             if (byKey.containsKey(key.key())) {
                 ordered.put(key.key(), byKey.get(key.key()));
             }
         }
+        findings = new ArrayList<>(findings);
+        questions = new ArrayList<>(questions);
+        followUps = new ArrayList<>(followUps);
         findings.sort(Comparator.comparing((RecordedFinding f) -> severityRank(f.severity()))
                 .thenComparing(RecordedFinding::code).thenComparing(RecordedFinding::message));
         questions.sort(Comparator.comparing(RecordedQuestion::about));
         followUps.sort(Comparator.comparing((RecordedFollowUp f) -> sectionRank(f.section()))
                 .thenComparing(RecordedFollowUp::text));
-        String displayName = facts.displayName() != null ? facts.displayName() : titleCase(facts.service().value());
-        return new DecisionRecord(DecisionRecord.API_VERSION, facts.service().value(), displayName,
-                facts.description(), host.host().value(), factsFile,
-                new PolicyRef(policy.digest(), policy.rulesDir()), Research.of(facts),
+        return new DecisionRecord(record.apiVersion(), record.service(), record.displayName(), record.description(),
+                record.host(), record.factsFile(), record.policy(), record.research(),
                 ordered, findings, questions, followUps);
     }
 

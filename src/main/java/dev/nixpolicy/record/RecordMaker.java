@@ -1,9 +1,7 @@
 package dev.nixpolicy.record;
 
 import dev.nixpolicy.engine.BadRulesException;
-import dev.nixpolicy.engine.EngineRun;
 import dev.nixpolicy.engine.PolicyEngine;
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 
@@ -16,7 +14,6 @@ public final class RecordMaker {
     }
 
     public DecisionRecord decide(ServiceFacts facts, HostFacts host, String factsFile) throws BadRulesException {
-        EngineRun run = engine.run(EngineFacts.of(facts, host));
-        return RecordAssembler.assemble(facts, host, factsFile, engine.policy(), run);
+        return OpenQuestions.settle(engine, facts, host, factsFile);
     }
 }

@@ -60,7 +60,8 @@ public final class RationaleView {
         present(view, "findings", findings);
         List<Map<String, Object>> questions = new ArrayList<>();
         for (RecordedQuestion q : record.questions()) {
-            questions.add(Map.of("about", q.about(), "question", q.question()));
+            questions.add(Map.of("about", q.about(), "question", q.question(),
+                    "blocks", q.blocks().isEmpty() ? "" : " It decides " + String.join(", ", q.blocks()) + "."));
         }
         present(view, "questions", questions);
         List<Map<String, Object>> sections = new ArrayList<>();

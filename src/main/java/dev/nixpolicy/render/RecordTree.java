@@ -71,6 +71,9 @@ public final class RecordTree {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("about", q.about());
             node.put("question", q.question());
+            if (!q.blocks().isEmpty()) {
+                node.put("blocks", q.blocks());
+            }
             node.put("rule", q.rule());
             questions.add(node);
         }
