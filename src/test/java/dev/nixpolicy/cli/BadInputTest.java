@@ -75,6 +75,14 @@ class BadInputTest {
                 Arguments.of("override without a reason",
                         VALID + "overrides:\n  - decision: deployment\n    value: container\n",
                         "missing required key 'overrides[0].reason'"),
+                Arguments.of("healthPath with a fragment", VALID + "  healthPath: /api#top\n",
+                        "6:15: upstream.healthPath: \"/api#top\" must be an absolute URL path"),
+                Arguments.of("healthPath with a space in the query", VALID + "  healthPath: \"/api?mode=a b\"\n",
+                        "6:15: upstream.healthPath: \"/api?mode=a b\" must be an absolute URL path"),
+                Arguments.of("metricsPath that is not absolute", VALID + "  metricsPath: metrics?x=1\n",
+                        "6:16: upstream.metricsPath: \"metrics?x=1\" must be an absolute URL path"),
+                Arguments.of("dataDir with a query", VALID + "  dataDir: /var/lib/demo?x=1\n",
+                        "6:12: upstream.dataDir: \"/var/lib/demo?x=1\" must be an absolute path"),
                 Arguments.of("YAML syntax error", VALID + "auth: nativeOidc: true\n", "6:17: YAML syntax error"),
                 Arguments.of("empty file", "", "1:1: file is empty"));
     }

@@ -15,6 +15,7 @@ import dev.nixpolicy.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +51,29 @@ class EscapingTest {
 
     /** Sonarr's facts with a description that tries to break out of every language it lands in. */
     static Map<String, String> hostileFiles(Path dir) throws Exception {
-        String yaml = Files.readString(Project.dir().resolve("facts/sonarr.yaml"))
-                .replaceFirst("description: .*", java.util.regex.Matcher.quoteReplacement(
-                        "description: 'Quote \" backslash \\ and ${builtins.abort \"x\"} *bold*'"));
-        Path facts = dir.resolve("sonarr.yaml");
+        return generate(dir, "sonarr", yaml -> yaml.replaceFirst("description: .*", java.util.regex.Matcher.quoteReplacement(
+                "description: 'Quote \" backslash \\ and ${builtins.abort \"x\"} *bold*'")));
+    }
+
+    /** Paths as real configuration repositories write them: endpoints with a query (pocketid), by service. */
+    static Map<String, Map<String, String>> realRepositoryFiles(Path dir) throws Exception {
+        return Map.of(
+                "pocketid", generate(dir, "pocketid", yaml -> yaml
+                        .replace("metricsPath: /metrics", "metricsPath: /metrics?format=prometheus&x=1")
+                        .replace("healthPath: /healthz", "healthPath: /healthz?x=1&y=2")));
+    }
+
+    /** The files generate writes for a shipped example whose facts text went through {@code edit}. */
+    private static Map<String, String> generate(Path dir, String service, UnaryOperator<String> edit) throws Exception {
+        String original = Files.readString(Project.dir().resolve("facts/" + service + ".yaml"));
+        String yaml = edit.apply(original);
+        assertFalse(yaml.equals(original), service + ": the edit must change the shipped facts");
+        Path facts = dir.resolve(service + ".yaml");
         Files.writeString(facts, yaml);
-        ServiceFacts service = new FactsLoader().loadService(facts);
-        EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(service, Project.defaultHost()));
-        DecisionRecord record = RecordAssembler.assemble(service, Project.defaultHost(), "facts/sonarr.yaml", Project.shippedPolicy(), run);
+        ServiceFacts loaded = new FactsLoader().loadService(facts);
+        EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(loaded, Project.defaultHost()));
+        DecisionRecord record = RecordAssembler.assemble(loaded, Project.defaultHost(), "facts/" + service + ".yaml",
+                Project.shippedPolicy(), run);
         return new GeneratedFiles(new Templates(Project.templates())).render(record);
     }
 
@@ -69,5 +85,14 @@ class EscapingTest {
         String docs = files.get("docs/services/sonarr.md");
         assertTrue(docs.contains("Quote \" backslash \\\\ and ${builtins.abort \"x\"} \\*bold\\*"), docs);
         assertFalse(docs.contains(" *bold*"), "no emphasis markup from facts");
+    }
+
+    @Test
+    void anEndpointQueryStaysALiteral(@TempDir Path dir) throws Exception {
+        Map<String, String> pocketid = realRepositoryFiles(dir).get("pocketid");
+        String host = pocketid.get("hosts/forge/services/pocketid.nix");
+        assertTrue(host.contains("path = \"/metrics?format=prometheus&x=1\";"), host);
+        String docs = pocketid.get("docs/services/pocketid.md");
+        assertTrue(docs.contains("metricsPath = /metrics?format=prometheus&amp;x=1"), docs);
     }
 }
