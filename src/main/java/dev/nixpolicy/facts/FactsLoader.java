@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,16 +142,45 @@ public final class FactsLoader {
             }
         }
         if (facts.integrations() != null && facts.integrations().secrets() != null) {
-            List<String> secrets = facts.integrations().secrets();
-            for (int i = 0; i < secrets.size(); i++) {
-                if (secrets.get(i) == null || !secrets.get(i).matches("[a-z][a-z0-9_]{0,62}")) {
-                    throw new BadInputException(file, at.value("integrations.secrets[" + i + "]"),
-                            "integrations.secrets[" + i + "]: \"" + secrets.get(i)
-                                    + "\" must match [a-z][a-z0-9_]{0,62} (it becomes a SOPS key and a credential name)");
-                }
-            }
+            checkSecrets(file, at, facts.integrations().secrets());
         }
         checkOverrides(file, at, facts.overrides());
+    }
+
+    /**
+     * Each secret name must be safe where it is printed, and no two may derive the same option or
+     * environment variable ({@code api_key} and {@code api-key} would both be {@code apiKeyFile}).
+     */
+    private static void checkSecrets(Path file, YamlLocations at, List<String> secrets) throws BadInputException {
+        Map<String, Integer> byOption = new HashMap<>();
+        Map<String, Integer> byEnvironment = new HashMap<>();
+        for (int i = 0; i < secrets.size(); i++) {
+            String here = "integrations.secrets[" + i + "]";
+            String name = secrets.get(i);
+            Optional<String> problem = SecretNames.problemWith(name);
+            if (problem.isPresent()) {
+                throw new BadInputException(file, at.value(here), here + ": " + quoted(name) + " " + problem.get());
+            }
+            Integer sameOption = byOption.putIfAbsent(SecretNames.option(name), i);
+            if (sameOption != null) {
+                throw collision(file, at, secrets, i, sameOption, "the module option " + SecretNames.option(name));
+            }
+            Integer sameEnvironment = byEnvironment.putIfAbsent(SecretNames.environment(name), i);
+            if (sameEnvironment != null) {
+                throw collision(file, at, secrets, i, sameEnvironment, "the environment variable " + SecretNames.environment(name));
+            }
+        }
+    }
+
+    private static BadInputException collision(Path file, YamlLocations at, List<String> secrets, int later, int earlier,
+            String derived) {
+        String here = "integrations.secrets[" + later + "]";
+        String there = "integrations.secrets[" + earlier + "]";
+        String name = secrets.get(later);
+        String other = secrets.get(earlier);
+        return new BadInputException(file, at.value(here), here + ": " + quoted(name) + (name.equals(other)
+                ? " is already listed as " + there
+                : " and " + quoted(other) + " (" + there + ") would both become " + derived));
     }
 
     private static void checkOverrides(Path file, YamlLocations at, List<PolicyOverride> overrides) throws BadInputException {
@@ -234,6 +264,9 @@ public final class FactsLoader {
 
     /** A value for a one-line message: quoted, control characters made visible, a long value cut short. */
     private static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
         String shown = value.codePointCount(0, value.length()) > QUOTED_LONGEST
                 ? value.substring(0, value.offsetByCodePoints(0, QUOTED_LONGEST)) + "..." : value;
         StringBuilder out = new StringBuilder("\"");

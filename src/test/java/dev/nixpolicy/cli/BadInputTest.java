@@ -75,6 +75,40 @@ class BadInputTest {
                 Arguments.of("override without a reason",
                         VALID + "overrides:\n  - decision: deployment\n    value: container\n",
                         "missing required key 'overrides[0].reason'"),
+                Arguments.of("secret name with a path separator", secrets("\"a/b\""),
+                        "7:13: integrations.secrets[0]: \"a/b\" contains '/'"),
+                Arguments.of("secret name ..", secrets("\"..\""),
+                        "7:13: integrations.secrets[0]: \"..\" must not start with '.' or '-'"),
+                Arguments.of("secret name leaving the prefix", secrets("api_key, \"../x\""),
+                        "7:22: integrations.secrets[1]: \"../x\" contains '/'"),
+                Arguments.of("secret name with .. inside", secrets("\"a..b\""),
+                        "7:13: integrations.secrets[0]: \"a..b\" must not contain '..'"),
+                Arguments.of("hidden secret name", secrets("\".hidden\""),
+                        "7:13: integrations.secrets[0]: \".hidden\" must not start with '.' or '-'"),
+                Arguments.of("secret name like an option", secrets("\"-x\""),
+                        "7:13: integrations.secrets[0]: \"-x\" must not start with '.' or '-'"),
+                Arguments.of("secret name with a tab", secrets("\"api\\tkey\""),
+                        "7:13: integrations.secrets[0]: \"api\\tkey\" contains whitespace or a control character"),
+                Arguments.of("secret name with a newline", secrets("\"api\\nkey\""),
+                        "7:13: integrations.secrets[0]: \"api\\nkey\" contains whitespace or a control character"),
+                Arguments.of("secret name with a space", secrets("\"api key\""),
+                        "7:13: integrations.secrets[0]: \"api key\" contains whitespace or a control character"),
+                Arguments.of("empty secret name", secrets("\"\""), "7:13: integrations.secrets[0]: \"\" is empty"),
+                Arguments.of("null secret name", secrets("~"), "7:13: integrations.secrets[0]: null is empty"),
+                Arguments.of("secret name with a quote", secrets("'api\"key'"),
+                        "7:13: integrations.secrets[0]: \"api\\\"key\" may contain only letters, digits, '-', '_' and '.'"),
+                Arguments.of("secret name whose option is no Nix identifier", secrets("1password"),
+                        "7:13: integrations.secrets[0]: \"1password\" becomes the module option 1passwordFile, which is not a Nix identifier"),
+                Arguments.of("long secret name, quoted short", secrets("a".repeat(300)),
+                        "7:13: integrations.secrets[0]: \"" + "a".repeat(60) + "...\" is longer than 255 characters"),
+                Arguments.of("two secrets with one option", secrets("api_key, api-key"),
+                        "7:22: integrations.secrets[1]: \"api-key\" and \"api_key\" (integrations.secrets[0]) would both become the module option apiKeyFile"),
+                Arguments.of("two secrets with one option, doubled separator", secrets("a_b, a__b"),
+                        "7:18: integrations.secrets[1]: \"a__b\" and \"a_b\" (integrations.secrets[0]) would both become the module option aBFile"),
+                Arguments.of("two secrets with one environment variable", secrets("API_KEY, api_key"),
+                        "7:22: integrations.secrets[1]: \"api_key\" and \"API_KEY\" (integrations.secrets[0]) would both become the environment variable API_KEY"),
+                Arguments.of("a secret listed twice", secrets("api-key, db, api-key"),
+                        "7:26: integrations.secrets[2]: \"api-key\" is already listed as integrations.secrets[0]"),
                 Arguments.of("healthPath with a fragment", VALID + "  healthPath: /api#top\n",
                         "6:15: upstream.healthPath: \"/api#top\" must be an absolute URL path"),
                 Arguments.of("healthPath with a space in the query", VALID + "  healthPath: \"/api?mode=a b\"\n",
@@ -85,6 +119,11 @@ class BadInputTest {
                         "6:12: upstream.dataDir: \"/var/lib/demo?x=1\" must be an absolute path"),
                 Arguments.of("YAML syntax error", VALID + "auth: nativeOidc: true\n", "6:17: YAML syntax error"),
                 Arguments.of("empty file", "", "1:1: file is empty"));
+    }
+
+    /** The valid facts with these secrets, written as a YAML flow list on line 7 (first item at column 13). */
+    private static String secrets(String flowItems) {
+        return VALID + "integrations:\n  secrets: [" + flowItems + "]\n";
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,9 +55,19 @@ class EscapingTest {
                 "description: 'Quote \" backslash \\ and ${builtins.abort \"x\"} *bold*'")));
     }
 
-    /** Paths as real configuration repositories write them: endpoints with a query (pocketid), by service. */
+    /**
+     * Names and paths as real configuration repositories write them: secrets with hyphens, dots
+     * and underscores for a native module (sonarr) and for a container that reads them through
+     * LoadCredential (teslamate), and endpoints with a query (pocketid), by service.
+     */
     static Map<String, Map<String, String>> realRepositoryFiles(Path dir) throws Exception {
         return Map.of(
+                "sonarr", generate(dir, "sonarr", yaml -> yaml
+                        .replace("secrets: [api_key]", "secrets: [api-key, tmdb.api-key, home-assistant_password]")
+                        .replace("healthPath: /ping", "healthPath: /api?mode=version")),
+                "teslamate", generate(dir, "teslamate", yaml -> yaml
+                        .replace("secrets: [encryption_key, database_password, mqtt_password]",
+                                "secrets: [encryption-key, database_password, session.secret]")),
                 "pocketid", generate(dir, "pocketid", yaml -> yaml
                         .replace("metricsPath: /metrics", "metricsPath: /metrics?format=prometheus&x=1")
                         .replace("healthPath: /healthz", "healthPath: /healthz?x=1&y=2")));
@@ -85,6 +95,27 @@ class EscapingTest {
         String docs = files.get("docs/services/sonarr.md");
         assertTrue(docs.contains("Quote \" backslash \\\\ and ${builtins.abort \"x\"} \\*bold\\*"), docs);
         assertFalse(docs.contains(" *bold*"), "no emphasis markup from facts");
+    }
+
+    @Test
+    void secretNamesAreQuotedWhereNixNeedsIt(@TempDir Path dir) throws Exception {
+        Map<String, Map<String, String>> files = realRepositoryFiles(dir);
+        String sonarrHost = files.get("sonarr").get("hosts/forge/services/sonarr.nix");
+        String sonarrModule = files.get("sonarr").get("hosts/_modules/nixos/services/sonarr/default.nix");
+        for (String expected : new String[] {"apiKeyFile = config.sops.secrets.\"sonarr/api-key\".path;",
+                "tmdbApiKeyFile = config.sops.secrets.\"sonarr/tmdb.api-key\".path;",
+                "homeAssistantPasswordFile = config.sops.secrets.\"sonarr/home-assistant_password\".path;"}) {
+            assertTrue(sonarrHost.contains(expected), "expected «" + expected + "»\n" + sonarrHost);
+        }
+        for (String option : new String[] {"apiKeyFile", "tmdbApiKeyFile", "homeAssistantPasswordFile"}) {
+            assertTrue(sonarrModule.contains("    " + option + " = mkOption {"), option + "\n" + sonarrModule);
+        }
+        String teslamate = files.get("teslamate").get("hosts/_modules/nixos/services/teslamate/default.nix");
+        for (String expected : new String[] {"\"encryption-key:${cfg.encryptionKeyFile}\"", "\"session.secret:${cfg.sessionSecretFile}\"",
+                "printf \"ENCRYPTION_KEY=%s\\n\" \"$(cat \"$CREDENTIALS_DIRECTORY/encryption-key\")\"",
+                "printf \"SESSION_SECRET=%s\\n\" \"$(cat \"$CREDENTIALS_DIRECTORY/session.secret\")\""}) {
+            assertTrue(teslamate.contains(expected), "expected «" + expected + "»\n" + teslamate);
+        }
     }
 
     @Test
