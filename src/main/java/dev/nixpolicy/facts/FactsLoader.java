@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,12 @@ import java.util.stream.Collectors;
  * line and column, never a partial result.
  */
 public final class FactsLoader {
+    private static final Pattern DIRECTORY = Pattern.compile("/[A-Za-z0-9._~/+-]*");
+    /** A health or metrics endpoint: a path, optionally with a query ({@code /api?mode=version}). */
+    private static final Pattern ENDPOINT = Pattern.compile("/[A-Za-z0-9._~/+-]*(\\?([A-Za-z0-9._~/?:@&=+,;-]|%[0-9A-Fa-f]{2})*)?");
+    /** Messages quote at most this many characters of a value, so a long value cannot drown the problem. */
+    private static final int QUOTED_LONGEST = 60;
+
     public FactsLoader() {}
 
     public ServiceFacts loadService(Path file) throws BadInputException {
@@ -103,17 +111,11 @@ public final class FactsLoader {
             if (upstream.metricsPort() != null && upstream.metricsPort().isPresent()) {
                 checkPort(file, at, "upstream.metricsPort", upstream.metricsPort().get());
             }
-            for (String key : List.of("dataDir", "metricsPath", "healthPath")) {
-                String value = switch (key) {
-                    case "dataDir" -> upstream.dataDir();
-                    case "metricsPath" -> upstream.metricsPath();
-                    default -> upstream.healthPath();
-                };
-                if (value != null && !value.matches("/[A-Za-z0-9._~/+-]*")) {
-                    throw new BadInputException(file, at.value("upstream." + key),
-                            "upstream." + key + ": \"" + value + "\" must be an absolute path of letters, digits and ._~/+-");
-                }
-            }
+            String endpoint = "must be an absolute URL path of letters, digits and ._~/+-, optionally with a query (?mode=version)";
+            checkShape(file, at, "upstream.dataDir", upstream.dataDir(), DIRECTORY,
+                    "must be an absolute path of letters, digits and ._~/+-");
+            checkShape(file, at, "upstream.metricsPath", upstream.metricsPath(), ENDPOINT, endpoint);
+            checkShape(file, at, "upstream.healthPath", upstream.healthPath(), ENDPOINT, endpoint);
         }
         Packaging packaging = facts.packaging();
         if (packaging != null) {
@@ -140,16 +142,45 @@ public final class FactsLoader {
             }
         }
         if (facts.integrations() != null && facts.integrations().secrets() != null) {
-            List<String> secrets = facts.integrations().secrets();
-            for (int i = 0; i < secrets.size(); i++) {
-                if (secrets.get(i) == null || !secrets.get(i).matches("[a-z][a-z0-9_]{0,62}")) {
-                    throw new BadInputException(file, at.value("integrations.secrets[" + i + "]"),
-                            "integrations.secrets[" + i + "]: \"" + secrets.get(i)
-                                    + "\" must match [a-z][a-z0-9_]{0,62} (it becomes a SOPS key and a credential name)");
-                }
-            }
+            checkSecrets(file, at, facts.integrations().secrets());
         }
         checkOverrides(file, at, facts.overrides());
+    }
+
+    /**
+     * Each secret name must be safe where it is printed, and no two may derive the same option or
+     * environment variable ({@code api_key} and {@code api-key} would both be {@code apiKeyFile}).
+     */
+    private static void checkSecrets(Path file, YamlLocations at, List<String> secrets) throws BadInputException {
+        Map<String, Integer> byOption = new HashMap<>();
+        Map<String, Integer> byEnvironment = new HashMap<>();
+        for (int i = 0; i < secrets.size(); i++) {
+            String here = "integrations.secrets[" + i + "]";
+            String name = secrets.get(i);
+            Optional<String> problem = SecretNames.problemWith(name);
+            if (problem.isPresent()) {
+                throw new BadInputException(file, at.value(here), here + ": " + quoted(name) + " " + problem.get());
+            }
+            Integer sameOption = byOption.putIfAbsent(SecretNames.option(name), i);
+            if (sameOption != null) {
+                throw collision(file, at, secrets, i, sameOption, "the module option " + SecretNames.option(name));
+            }
+            Integer sameEnvironment = byEnvironment.putIfAbsent(SecretNames.environment(name), i);
+            if (sameEnvironment != null) {
+                throw collision(file, at, secrets, i, sameEnvironment, "the environment variable " + SecretNames.environment(name));
+            }
+        }
+    }
+
+    private static BadInputException collision(Path file, YamlLocations at, List<String> secrets, int later, int earlier,
+            String derived) {
+        String here = "integrations.secrets[" + later + "]";
+        String there = "integrations.secrets[" + earlier + "]";
+        String name = secrets.get(later);
+        String other = secrets.get(earlier);
+        return new BadInputException(file, at.value(here), here + ": " + quoted(name) + (name.equals(other)
+                ? " is already listed as " + there
+                : " and " + quoted(other) + " (" + there + ") would both become " + derived));
     }
 
     private static void checkOverrides(Path file, YamlLocations at, List<PolicyOverride> overrides) throws BadInputException {
@@ -222,6 +253,34 @@ public final class FactsLoader {
             throw new BadInputException(file, at.value(where), where + ": \"" + name
                     + "\" is not a Nix attribute name (letters, digits, _ ' - and dots)");
         }
+    }
+
+    private static void checkShape(Path file, YamlLocations at, String where, String value, Pattern shape, String expectation)
+            throws BadInputException {
+        if (value != null && !shape.matcher(value).matches()) {
+            throw new BadInputException(file, at.value(where), where + ": " + quoted(value) + " " + expectation);
+        }
+    }
+
+    /** A value for a one-line message: quoted, control characters made visible, a long value cut short. */
+    private static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String shown = value.codePointCount(0, value.length()) > QUOTED_LONGEST
+                ? value.substring(0, value.offsetByCodePoints(0, QUOTED_LONGEST)) + "..." : value;
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : shown.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static void checkPort(Path file, YamlLocations at, String where, Integer port) throws BadInputException {

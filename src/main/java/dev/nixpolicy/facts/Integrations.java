@@ -1,5 +1,7 @@
 package dev.nixpolicy.facts;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +13,7 @@ public record Integrations(
         List<String> secrets) {
 
     public Integrations {
-        secrets = secrets == null ? null : List.copyOf(secrets);
+        // not List.copyOf: a null item must reach the loader, which points at it as an empty name
+        secrets = secrets == null ? null : Collections.unmodifiableList(new ArrayList<>(secrets));
     }
 }

@@ -1,11 +1,11 @@
 package dev.nixpolicy.render;
 
+import dev.nixpolicy.facts.SecretNames;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.RecordedDecision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -110,7 +110,7 @@ public final class NixView {
             String name = sops.substring(sops.indexOf('/') + 1);
             String option = SecretNames.option(name);
             secretOptions.add(Map.of("name", name, "option", option, "sops", sops));
-            credentials.add(Map.of("name", name, "option", option, "envVar", name.toUpperCase(Locale.ROOT)));
+            credentials.add(Map.of("name", name, "option", option, "envVar", SecretNames.environment(name)));
         }
         present("secretOptions", secretOptions);
         view.put("loadCredential", is("loadCredential") ? Map.of("credentials", credentials) : false);

@@ -15,6 +15,7 @@ import dev.nixpolicy.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +51,39 @@ class EscapingTest {
 
     /** Sonarr's facts with a description that tries to break out of every language it lands in. */
     static Map<String, String> hostileFiles(Path dir) throws Exception {
-        String yaml = Files.readString(Project.dir().resolve("facts/sonarr.yaml"))
-                .replaceFirst("description: .*", java.util.regex.Matcher.quoteReplacement(
-                        "description: 'Quote \" backslash \\ and ${builtins.abort \"x\"} *bold*'"));
-        Path facts = dir.resolve("sonarr.yaml");
+        return generate(dir, "sonarr", yaml -> yaml.replaceFirst("description: .*", java.util.regex.Matcher.quoteReplacement(
+                "description: 'Quote \" backslash \\ and ${builtins.abort \"x\"} *bold*'")));
+    }
+
+    /**
+     * Names and paths as real configuration repositories write them: secrets with hyphens, dots
+     * and underscores for a native module (sonarr) and for a container that reads them through
+     * LoadCredential (teslamate), and endpoints with a query (pocketid), by service.
+     */
+    static Map<String, Map<String, String>> realRepositoryFiles(Path dir) throws Exception {
+        return Map.of(
+                "sonarr", generate(dir, "sonarr", yaml -> yaml
+                        .replace("secrets: [api_key]", "secrets: [api-key, tmdb.api-key, home-assistant_password]")
+                        .replace("healthPath: /ping", "healthPath: /api?mode=version")),
+                "teslamate", generate(dir, "teslamate", yaml -> yaml
+                        .replace("secrets: [encryption_key, database_password, mqtt_password]",
+                                "secrets: [encryption-key, database_password, session.secret]")),
+                "pocketid", generate(dir, "pocketid", yaml -> yaml
+                        .replace("metricsPath: /metrics", "metricsPath: /metrics?format=prometheus&x=1")
+                        .replace("healthPath: /healthz", "healthPath: /healthz?x=1&y=2")));
+    }
+
+    /** The files generate writes for a shipped example whose facts text went through {@code edit}. */
+    private static Map<String, String> generate(Path dir, String service, UnaryOperator<String> edit) throws Exception {
+        String original = Files.readString(Project.dir().resolve("facts/" + service + ".yaml"));
+        String yaml = edit.apply(original);
+        assertFalse(yaml.equals(original), service + ": the edit must change the shipped facts");
+        Path facts = dir.resolve(service + ".yaml");
         Files.writeString(facts, yaml);
-        ServiceFacts service = new FactsLoader().loadService(facts);
-        EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(service, Project.defaultHost()));
-        DecisionRecord record = RecordAssembler.assemble(service, Project.defaultHost(), "facts/sonarr.yaml", Project.shippedPolicy(), run);
+        ServiceFacts loaded = new FactsLoader().loadService(facts);
+        EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(loaded, Project.defaultHost()));
+        DecisionRecord record = RecordAssembler.assemble(loaded, Project.defaultHost(), "facts/" + service + ".yaml",
+                Project.shippedPolicy(), run);
         return new GeneratedFiles(new Templates(Project.templates())).render(record);
     }
 
@@ -69,5 +95,35 @@ class EscapingTest {
         String docs = files.get("docs/services/sonarr.md");
         assertTrue(docs.contains("Quote \" backslash \\\\ and ${builtins.abort \"x\"} \\*bold\\*"), docs);
         assertFalse(docs.contains(" *bold*"), "no emphasis markup from facts");
+    }
+
+    @Test
+    void secretNamesAreQuotedWhereNixNeedsIt(@TempDir Path dir) throws Exception {
+        Map<String, Map<String, String>> files = realRepositoryFiles(dir);
+        String sonarrHost = files.get("sonarr").get("hosts/forge/services/sonarr.nix");
+        String sonarrModule = files.get("sonarr").get("hosts/_modules/nixos/services/sonarr/default.nix");
+        for (String expected : new String[] {"apiKeyFile = config.sops.secrets.\"sonarr/api-key\".path;",
+                "tmdbApiKeyFile = config.sops.secrets.\"sonarr/tmdb.api-key\".path;",
+                "homeAssistantPasswordFile = config.sops.secrets.\"sonarr/home-assistant_password\".path;"}) {
+            assertTrue(sonarrHost.contains(expected), "expected «" + expected + "»\n" + sonarrHost);
+        }
+        for (String option : new String[] {"apiKeyFile", "tmdbApiKeyFile", "homeAssistantPasswordFile"}) {
+            assertTrue(sonarrModule.contains("    " + option + " = mkOption {"), option + "\n" + sonarrModule);
+        }
+        String teslamate = files.get("teslamate").get("hosts/_modules/nixos/services/teslamate/default.nix");
+        for (String expected : new String[] {"\"encryption-key:${cfg.encryptionKeyFile}\"", "\"session.secret:${cfg.sessionSecretFile}\"",
+                "printf \"ENCRYPTION_KEY=%s\\n\" \"$(cat \"$CREDENTIALS_DIRECTORY/encryption-key\")\"",
+                "printf \"SESSION_SECRET=%s\\n\" \"$(cat \"$CREDENTIALS_DIRECTORY/session.secret\")\""}) {
+            assertTrue(teslamate.contains(expected), "expected «" + expected + "»\n" + teslamate);
+        }
+    }
+
+    @Test
+    void anEndpointQueryStaysALiteral(@TempDir Path dir) throws Exception {
+        Map<String, String> pocketid = realRepositoryFiles(dir).get("pocketid");
+        String host = pocketid.get("hosts/forge/services/pocketid.nix");
+        assertTrue(host.contains("path = \"/metrics?format=prometheus&x=1\";"), host);
+        String docs = pocketid.get("docs/services/pocketid.md");
+        assertTrue(docs.contains("metricsPath = /metrics?format=prometheus&amp;x=1"), docs);
     }
 }

@@ -75,6 +75,20 @@ class NixParseTest {
     }
 
     @Test
+    void realRepositoryFilesParse(@TempDir Path dir) throws Exception {
+        for (Map<String, String> files : EscapingTest.realRepositoryFiles(dir).values()) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                if (file.getKey().endsWith(".nix")) {
+                    Path nix = dir.resolve(file.getKey());
+                    Files.createDirectories(nix.getParent());
+                    Files.writeString(nix, file.getValue());
+                    assertParses(nix);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBrokenFileIsCaught(@TempDir Path dir) throws Exception {
         Path nix = dir.resolve("broken.nix");
         Files.writeString(nix, "{ x = \"unterminated; }\n");
