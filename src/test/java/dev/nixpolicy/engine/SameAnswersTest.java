@@ -1,5 +1,6 @@
 package dev.nixpolicy.engine;
 
+import dev.nixpolicy.engine.PolicyEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
-import dev.nixpolicy.record.RecordAssembler;
 import dev.nixpolicy.render.RecordWriter;
 import dev.nixpolicy.testing.CliRun;
 import dev.nixpolicy.testing.Project;
@@ -30,7 +30,7 @@ class SameAnswersTest {
         for (Path example : Project.examples()) {
             ServiceFacts facts = loader.loadService(example);
             EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-            out.add(RecordWriter.json(RecordAssembler.assemble(facts, host, "facts/" + example.getFileName(), policy, run)));
+            out.add(RecordWriter.json(new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, "facts/" + example.getFileName())));
         }
         return out;
     }

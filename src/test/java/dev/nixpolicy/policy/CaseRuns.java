@@ -13,7 +13,6 @@ import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordAssembler;
 import dev.nixpolicy.testing.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +46,7 @@ final class CaseRuns {
         HostFacts host = c.host().isEmpty() ? Project.defaultHost() : loader.parseHost(Path.of("host of " + c.name()),
                 CaseFacts.yaml(CaseFacts.merge(hostBase(), c.host())));
         EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-        return new CaseRun(file.getFileName() + ": " + c.name(), run, RecordAssembler.assemble(facts, host, "case", policy, run));
+        return new CaseRun(file.getFileName() + ": " + c.name(), run, new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, "case"));
     }
 
     /** Every matrix case and every shipped example, run through the policy. */
@@ -63,7 +62,7 @@ final class CaseRuns {
         for (Path example : Project.examples()) {
             ServiceFacts facts = loader.loadService(example);
             EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-            runs.add(new CaseRun(example.toString(), run, RecordAssembler.assemble(facts, host, example.toString(), policy, run)));
+            runs.add(new CaseRun(example.toString(), run, new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, example.toString())));
         }
         return runs;
     }

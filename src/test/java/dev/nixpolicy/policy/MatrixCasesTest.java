@@ -15,7 +15,6 @@ import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordAssembler;
 import dev.nixpolicy.record.RecordedDecision;
 import dev.nixpolicy.record.RecordedFinding;
 import dev.nixpolicy.record.RecordedQuestion;
@@ -103,7 +102,7 @@ class MatrixCasesTest {
         HostFacts host = Project.defaultHost();
         ServiceFacts facts = loader.loadService(example);
         EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-        DecisionRecord record = RecordAssembler.assemble(facts, host, example.toString(), policy, run);
+        DecisionRecord record = new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, example.toString());
         List<String> gaps = record.findings().stream().filter(f -> f.code().equals("policy-gap"))
                 .map(RecordedFinding::message).toList();
         assertTrue(gaps.isEmpty(), example.getFileName() + " leaves keys undecided: " + gaps);

@@ -12,7 +12,6 @@ import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordAssembler;
 import dev.nixpolicy.render.Templates;
 import dev.nixpolicy.testing.Project;
 import dev.nixpolicy.testing.Snapshots;
@@ -53,7 +52,7 @@ class SnapshotGuardTest {
             String name = example.getFileName().toString().replace(".yaml", "");
             ServiceFacts facts = loader.loadService(example);
             EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-            DecisionRecord record = RecordAssembler.assemble(facts, host, "facts/" + example.getFileName(), policy, run);
+            DecisionRecord record = new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, "facts/" + example.getFileName());
             for (Map.Entry<String, String> snapshot : Snapshots.of(record, templates).entrySet()) {
                 Path approved = Project.dir().resolve("approvals").resolve(name).resolve(snapshot.getKey());
                 if (!Files.exists(approved) || !Files.readString(approved).equals(snapshot.getValue())) {

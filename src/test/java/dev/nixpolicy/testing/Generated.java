@@ -9,7 +9,6 @@ import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordAssembler;
 import dev.nixpolicy.render.GeneratedFiles;
 import dev.nixpolicy.render.Templates;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ public final class Generated {
             ServiceFacts facts = loader.loadService(example);
             HostFacts host = Project.defaultHost();
             EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(facts, host));
-            return RecordAssembler.assemble(facts, host, "facts/" + example.getFileName(), Project.shippedPolicy(), run);
+            return new dev.nixpolicy.record.RecordMaker(new PolicyEngine(Project.shippedPolicy())).decide(facts, host, "facts/" + example.getFileName());
         } catch (BadInputException | BadRulesException e) {
             throw new AssertionError(example + ": " + e.getMessage(), e);
         }
