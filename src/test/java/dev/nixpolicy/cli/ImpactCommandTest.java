@@ -23,12 +23,12 @@ class ImpactCommandTest {
     void aRuleEditShowsEachChangedDecisionWithItsRule(@TempDir Path dir) throws IOException {
         Path base = Project.copyOfRules(dir);
         Path storage = base.resolve("storage.drl");
-        Files.writeString(storage, Files.readString(storage).replace("insert(new Decision(\"compression\", \"zstd\"));",
-                "insert(new Decision(\"compression\", \"lz4\"));"));
+        Files.writeString(storage, Files.readString(storage).replace("insert(new Decision(\"recordsize\", \"128K\"));",
+                "insert(new Decision(\"recordsize\", \"1M\"));"));
         CliRun run = CliRun.of("impact", "--base-rules", base.toString(), Project.dir().resolve("facts/teslamate.yaml").toString(),
                 Project.dir().resolve("facts/sonarr.yaml").toString());
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.out().contains("teslamate:\n  compression: lz4 -> zstd (rule \"zstd compression for database-heavy storage\")\n"),
+        assertTrue(run.out().contains("sonarr:\n  recordsize: 1M -> 128K (rule \"128K recordsize for media\")\n"),
                 run.out());
         assertTrue(run.out().endsWith("impact: 1 of 2 service(s) change, 1 change(s) in all\n"), run.out());
     }

@@ -61,7 +61,7 @@ class GeneratedNixTest {
                             "user = \"${toString cfg.uid}\";", "NoNewPrivileges = true;"},
                         new String[] {"      services.dispatcharr = {", "lib.mkForce cfg.user", "User = cfg.user", "ProtectSystem"}),
                 Arguments.of("native module: wrapper with mkForce user and systemd alert", "uptime-kuma",
-                        new String[] {"services.uptime-kuma = {", "package = pkgs.uptime-kuma;", "User = lib.mkForce cfg.user;",
+                        new String[] {"services.uptime-kuma = {", "package = pkgs.unstable.uptime-kuma;", "User = lib.mkForce cfg.user;",
                             "users.users.${cfg.user} = lib.mkForce {", "forgeDefaults.mkSystemdServiceDownAlert \"uptime-kuma\""},
                         new String[] {"virtualisation.oci-containers", "healthcheck.enable"}),
                 Arguments.of("pkgs.unstable when only unstable is new enough", "pocketid",
