@@ -3,6 +3,7 @@ package dev.nixpolicy.cli;
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.record.DecisionRecord;
+import dev.nixpolicy.render.RecordWriter;
 import dev.nixpolicy.verify.AgreementReport;
 import dev.nixpolicy.verify.ExpectedFile;
 import dev.nixpolicy.verify.ServiceScore;
@@ -122,7 +123,7 @@ final class TestCommand implements Callable<Integer> {
                 }
             }
             AgreementReport report = new AgreementReport(scores);
-            out.print(format == Format.json ? report.json() : report.text());
+            out.print(format == Format.json ? RecordWriter.jsonTree(report.tree()) : report.text());
             out.flush();
             if (badInput) {
                 return ExitCode.BAD_INPUT;

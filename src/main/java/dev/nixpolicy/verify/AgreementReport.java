@@ -1,9 +1,5 @@
 package dev.nixpolicy.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nixpolicy.record.RecordedQuestion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,8 +83,11 @@ public final class AgreementReport {
         }
     }
 
-    /** The same figures as one JSON object, for scripts that track agreement over time. */
-    public String json() {
+    /**
+     * The same figures as a tree of maps and lists, for scripts that track agreement over
+     * time; the command prints it with the record's JSON printer.
+     */
+    public Map<String, Object> tree() {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Object> services = new ArrayList<>();
         for (ServiceScore score : scores) {
@@ -126,14 +125,7 @@ public final class AgreementReport {
         figures.put("notScoredDiffering", s.notScoredDiffering());
         root.put("services", services);
         root.put("summary", figures);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
-        printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-        printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-        try {
-            return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("plain maps and lists always serialize", e);
-        }
+        return root;
     }
 
     private static Map<String, Object> verdictJson(KeyVerdict v) {
