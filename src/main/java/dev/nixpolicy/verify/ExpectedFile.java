@@ -22,6 +22,8 @@ import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.CommentEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.CollectionNode;
@@ -96,7 +98,7 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
             throw new BadInputException(file, document.root() == null ? new YamlLocations.Location(1, 1) : at(document.root()),
                     "expected a mapping of decision keys to the values the owners chose");
         }
-        Set<Integer> markedLines = linesWithMarkedComments(text);
+        Set<Integer> markedLines = linesWithMarkedComments(file, text);
         List<Expectation> expectations = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -130,14 +132,21 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
      * attach a comment to: it attaches a comment on a line of its own to the key after it,
      * and such a comment ("uid omitted ... deviates-from-policy") does not mark that key.
      */
-    private static Set<Integer> linesWithMarkedComments(String text) {
+    private static Set<Integer> linesWithMarkedComments(Path file, String text) throws BadInputException {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(true);
         Set<Integer> lines = new HashSet<>();
-        for (Event event : new Yaml(options).parse(new StringReader(text))) {
-            if (event instanceof CommentEvent comment && comment.getValue().contains(MARK)) {
-                lines.add(comment.getStartMark().getLine());
+        try {
+            for (Event event : new Yaml(options).parse(new StringReader(text))) {
+                if (event instanceof CommentEvent comment && comment.getValue().contains(MARK)) {
+                    lines.add(comment.getStartMark().getLine());
+                }
             }
+        } catch (MarkedYAMLException e) {
+            // The document composed without comments; SnakeYAML's comment reading is the younger code.
+            Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new BadInputException(file, at == null ? 1 : at.getLine() + 1, at == null ? 1 : at.getColumn() + 1,
+                    "cannot read the comments: " + e.getProblem());
         }
         return lines;
     }
