@@ -1,5 +1,6 @@
 package dev.nixpolicy.cli;
 
+import dev.nixpolicy.verify.ExpectedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The facts files a command was given: files as named, folders as their {@code *.yaml} files in name order. */
+/**
+ * The facts files a command was given: files as named, folders as their {@code *.yaml} files in
+ * name order, leaving out the {@code *.expected.yaml} files {@code test} keeps beside facts.
+ */
 final class FactsFiles {
     private FactsFiles() {}
 
@@ -18,7 +22,8 @@ final class FactsFiles {
         for (Path argument : arguments) {
             if (Files.isDirectory(argument)) {
                 try (Stream<Path> listing = Files.list(argument)) {
-                    listing.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".yaml"))
+                    listing.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".yaml")
+                                    && !ExpectedFile.isExpectedFile(f))
                             .sorted().forEach(files::add);
                 }
             } else {

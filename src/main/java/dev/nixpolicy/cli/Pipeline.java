@@ -59,15 +59,7 @@ final class Pipeline {
             throws BadInputException, BadRulesException {
         // Loading the rules and reading the facts are independent and each costs a few hundred
         // milliseconds on a cold JVM: do them on both cores. Bad facts still win over bad rules.
-        Path folder = rulesDir != null ? rulesDir : layout.rules();
-        String displayName = rulesDir != null ? FactsFiles.display(rulesDir) : "rules";
-        FutureTask<CompiledPolicy> rulesLoading = RulesPreload.claim(folder, displayName).orElseGet(() -> {
-            FutureTask<CompiledPolicy> task = new FutureTask<>(new RuleFolder(folder, displayName, notice)::load);
-            Thread loader = new Thread(task, "nixpolicy-rules");
-            loader.setDaemon(true);
-            loader.start();
-            return task;
-        });
+        FutureTask<CompiledPolicy> rulesLoading = startLoading(rulesDir);
         Map<String, ServiceFacts> services = readFacts(arguments);
         HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
         if (!rulesLoading.isDone()) {
@@ -80,6 +72,59 @@ final class Pipeline {
                 service -> maker.decide(service.getValue(), hostFacts, service.getKey()), () -> progress.advance("decided"));
         progress.done();
         return records;
+    }
+
+    /** One facts file of a run that goes on past unusable files: its record, or why it has none. */
+    record Attempt(Path file, DecisionRecord record, BadInputException failure) {}
+
+    /**
+     * Decides each of {@code files} (no folders) with the shipped or --rules rules, going on
+     * past facts files that cannot be used: each of those is an attempt with its failure. A
+     * host file or rules that cannot be used still fail the whole run.
+     */
+    List<Attempt> decideEach(List<Path> files) throws BadInputException, BadRulesException {
+        FutureTask<CompiledPolicy> rulesLoading = startLoading(rules);
+        FactsLoader loader = new FactsLoader();
+        List<Read> reads = new ArrayList<>(Batch.map(files, file -> {
+            try {
+                return new Read(file, loader.loadService(file), null);
+            } catch (BadInputException e) {
+                return new Read(file, null, e);
+            }
+        }, () -> {}));
+        Map<String, Path> from = new LinkedHashMap<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            if (read.facts() != null) {
+                Path earlier = from.putIfAbsent(read.facts().service().value(), read.file());
+                if (earlier != null) {
+                    reads.set(i, new Read(read.file(), null, new BadInputException(read.file(), 2, 1,
+                            "service \"" + read.facts().service().value() + "\" is already described by " + earlier)));
+                }
+            }
+        }
+        HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
+        RecordMaker maker = new RecordMaker(new PolicyEngine(await(rulesLoading)));
+        ProgressLine progress = ProgressLine.onStderr(files.size());
+        List<Attempt> attempts = Batch.map(reads, read -> read.facts() == null ? new Attempt(read.file(), null, read.failure())
+                : new Attempt(read.file(), maker.decide(read.facts(), hostFacts, FactsFiles.display(read.file())), null),
+                () -> progress.advance("decided"));
+        progress.done();
+        return attempts;
+    }
+
+    private record Read(Path file, ServiceFacts facts, BadInputException failure) {}
+
+    private FutureTask<CompiledPolicy> startLoading(Path rulesDir) {
+        Path folder = rulesDir != null ? rulesDir : layout.rules();
+        String displayName = rulesDir != null ? FactsFiles.display(rulesDir) : "rules";
+        return RulesPreload.claim(folder, displayName).orElseGet(() -> {
+            FutureTask<CompiledPolicy> task = new FutureTask<>(new RuleFolder(folder, displayName, notice)::load);
+            Thread loader = new Thread(task, "nixpolicy-rules");
+            loader.setDaemon(true);
+            loader.start();
+            return task;
+        });
     }
 
     private static Map<String, ServiceFacts> readFacts(List<Path> arguments) throws BadInputException {

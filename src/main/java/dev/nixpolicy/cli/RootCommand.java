@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = RootCommand.Version.class,
         description = "Turns what is known about a self-hosted service into the decisions of the homelab's "
                 + "NixOS policy, with the rule, facts and policy source behind each.",
-        subcommands = {DecideCommand.class, GenerateCommand.class, ImpactCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecideCommand.class, GenerateCommand.class, ImpactCommand.class, TestCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:decided; no finding of severity error",
@@ -46,7 +47,7 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: decide, generate or impact");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: decide, generate, impact or test");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

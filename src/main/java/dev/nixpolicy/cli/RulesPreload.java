@@ -20,10 +20,10 @@ final class RulesPreload {
 
     private RulesPreload() {}
 
-    /** Looks ahead in the arguments of {@code decide} or {@code generate} for the rules folder and starts loading it. */
+    /** Looks ahead in the arguments of {@code decide}, {@code generate} or {@code test} for the rules folder and starts loading it. */
     static void start(String[] args, PrintWriter err) {
         List<String> list = List.of(args);
-        if (list.isEmpty() || !(list.get(0).equals("decide") || list.get(0).equals("generate"))
+        if (list.isEmpty() || !List.of("decide", "generate", "test").contains(list.get(0))
                 || list.contains("--help") || list.contains("-h")) {
             return;
         }

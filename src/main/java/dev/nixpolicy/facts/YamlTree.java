@@ -17,16 +17,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Turns the composed YAML document into a Jackson tree, so the facts are parsed once (the
  * same parse gives locations) and mapped by Jackson. Plain scalars follow the YAML 1.2 core
  * schema: {@code true}/{@code false}, {@code null}/{@code ~}, integers and floats; anything
- * else, and every quoted scalar, is a string ({@code yes} is not a boolean).
+ * else, and every quoted scalar, is a string ({@code yes} is not a boolean). Public so that
+ * the other YAML files nixpolicy reads (expected decisions) type their scalars the same way.
  */
-final class YamlTree {
+public final class YamlTree {
     static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
     static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private YamlTree() {}
 
-    static JsonNode of(Node node) {
+    public static JsonNode of(Node node) {
         if (node instanceof MappingNode mapping) {
             ObjectNode object = NODES.objectNode();
             for (NodeTuple tuple : mapping.getValue()) {

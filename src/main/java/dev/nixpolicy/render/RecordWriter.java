@@ -51,6 +51,15 @@ public final class RecordWriter {
         }
     }
 
+    /** Any tree of maps, lists and scalars (e.g. the report of {@code test}) as JSON printed like a record. */
+    public static String jsonTree(Object tree) {
+        try {
+            return JSON.writer(printer()).writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain maps, lists and scalars always serialize", e);
+        }
+    }
+
     public static String yaml(DecisionRecord record) {
         try {
             return YAML.writeValueAsString(RecordTree.of(record));
