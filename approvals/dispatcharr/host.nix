@@ -28,15 +28,6 @@ in
           '';
         };
 
-        metrics = {
-          enable = true;
-          port = 9192;
-          path = "/metrics";
-          labels = {
-            service = "dispatcharr";
-          };
-        };
-
         logging = {
           enable = true;
           journalUnit = "podman-dispatcharr.service";
@@ -57,7 +48,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         healthcheck.enable = true;
       };

@@ -34,7 +34,7 @@ in
 
     group = mkOption {
       type = types.str;
-      default = "dispatcharr";
+      default = "media";
       description = "Group of the service user";
     };
 
@@ -131,7 +131,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -168,6 +168,8 @@ in
           PrivateTmp = true;
           MemoryMax = cfg.resources.MemoryMax or null;
           CPUQuota = cfg.resources.CPUQuota or null;
+          StateDirectory = lib.mkForce "";
+          UMask = "0027";
         };
       };
 
@@ -177,9 +179,10 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ "media" ];
       };
 
-      users.groups.${cfg.group} = { };
+      users.groups.media = { };
 
       modules.storage.datasets.services.dispatcharr = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;

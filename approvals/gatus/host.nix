@@ -24,6 +24,15 @@ in
           caddySecurity = forgeDefaults.caddySecurity.admin;
         };
 
+        metrics = {
+          enable = true;
+          port = 8090;
+          path = "/metrics";
+          labels = {
+            service = "gatus";
+          };
+        };
+
         logging = {
           enable = true;
           journalUnit = "gatus.service";

@@ -119,7 +119,7 @@ in
       # 000 Native vs Container Decision (PREFERRED))
       services.gatus = {
         enable = true;
-        package = pkgs.gatus;
+        package = pkgs.unstable.gatus;
       };
 
       systemd.services.gatus = {

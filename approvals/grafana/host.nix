@@ -24,6 +24,15 @@ in
           caddySecurity = forgeDefaults.caddySecurity.admin;
         };
 
+        metrics = {
+          enable = true;
+          port = 3000;
+          path = "/metrics";
+          labels = {
+            service = "grafana";
+          };
+        };
+
         logging = {
           enable = true;
           journalUnit = "grafana.service";

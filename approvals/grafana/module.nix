@@ -130,7 +130,7 @@ in
       # 1; 000 Native vs Container Decision (PREFERRED))
       services.grafana = {
         enable = true;
-        package = pkgs.grafana;
+        package = pkgs.unstable.grafana;
       };
 
       systemd.services.grafana = {

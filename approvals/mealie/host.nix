@@ -35,15 +35,6 @@ in
           providerName = "Holthome SSO";
         };
 
-        metrics = {
-          enable = true;
-          port = 9001;
-          path = "/metrics";
-          labels = {
-            service = "mealie";
-          };
-        };
-
         logging = {
           enable = true;
           journalUnit = "mealie.service";
@@ -64,7 +55,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         oidcClientSecretFile = config.sops.secrets."mealie/oidc_client_secret".path;
 

@@ -130,7 +130,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -193,7 +193,7 @@ in
       # 1; 000 Native vs Container Decision (PREFERRED))
       services.mealie = {
         enable = true;
-        package = pkgs.mealie;
+        package = pkgs.unstable.mealie;
       };
 
       systemd.services.mealie = {
@@ -211,7 +211,22 @@ in
           CPUQuota = cfg.resources.CPUQuota or null;
           StateDirectory = lib.mkForce "";
           UMask = "0027";
+          LoadCredential = [
+            "oidc_client_secret:${cfg.oidcClientSecretFile}"
+            "database_password:${cfg.databasePasswordFile}"
+          ];
         };
+        preStart = ''
+          set -euo pipefail
+          install -d -m 700 /run/mealie
+          tmp="/run/mealie/env.tmp"
+          trap 'rm -f "$tmp"' EXIT
+          {
+            printf "OIDC_CLIENT_SECRET=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/oidc_client_secret")"
+            printf "DATABASE_PASSWORD=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/database_password")"
+          } > "$tmp"
+          install -m 600 "$tmp" /run/mealie/env
+        '';
       };
 
       users.users.${cfg.user} = lib.mkForce {

@@ -35,6 +35,15 @@ in
           providerName = "Holthome SSO";
         };
 
+        metrics = {
+          enable = true;
+          port = 8180;
+          path = "/metrics";
+          labels = {
+            service = "miniflux";
+          };
+        };
+
         logging = {
           enable = true;
           journalUnit = "miniflux.service";

@@ -153,7 +153,7 @@ in
       # 1; 000 Native vs Container Decision (PREFERRED))
       services.miniflux = {
         enable = true;
-        package = pkgs.miniflux;
+        package = pkgs.unstable.miniflux;
       };
 
       systemd.services.miniflux = {
@@ -171,7 +171,20 @@ in
           StateDirectory = serviceName;
           StateDirectoryMode = "0750";
           UMask = "0027";
+          LoadCredential = [
+            "oidc_client_secret:${cfg.oidcClientSecretFile}"
+          ];
         };
+        preStart = ''
+          set -euo pipefail
+          install -d -m 700 /run/miniflux
+          tmp="/run/miniflux/env.tmp"
+          trap 'rm -f "$tmp"' EXIT
+          {
+            printf "OIDC_CLIENT_SECRET=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/oidc_client_secret")"
+          } > "$tmp"
+          install -m 600 "$tmp" /run/miniflux/env
+        '';
       };
 
       users.users.${cfg.user} = lib.mkForce {

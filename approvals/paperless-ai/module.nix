@@ -158,7 +158,6 @@ in
         ports = [ "127.0.0.1:${toString cfg.port}:3000" ];
         volumes = [ "${cfg.dataDir}:${cfg.containerDataPath}" ];
         user = "${toString cfg.uid}";
-        environmentFiles = [ "/run/paperless-ai/env" ];
       };
 
       systemd.services."podman-paperless-ai" = {
@@ -169,24 +168,9 @@ in
           PrivateTmp = true;
           MemoryMax = cfg.resources.MemoryMax or null;
           CPUQuota = cfg.resources.CPUQuota or null;
-          LoadCredential = [
-            "api_key:${cfg.apiKeyFile}"
-            "paperless_token:${cfg.paperlessTokenFile}"
-            "llm_api_key:${cfg.llmApiKeyFile}"
-          ];
+          StateDirectory = lib.mkForce "";
+          UMask = "0027";
         };
-        preStart = ''
-          set -euo pipefail
-          install -d -m 700 /run/paperless-ai
-          tmp="/run/paperless-ai/env.tmp"
-          trap 'rm -f "$tmp"' EXIT
-          {
-            printf "API_KEY=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/api_key")"
-            printf "PAPERLESS_TOKEN=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/paperless_token")"
-            printf "LLM_API_KEY=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/llm_api_key")"
-          } > "$tmp"
-          install -m 600 "$tmp" /run/paperless-ai/env
-        '';
       };
 
       users.users.${cfg.user} = {

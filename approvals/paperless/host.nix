@@ -35,15 +35,6 @@ in
           providerName = "Holthome SSO";
         };
 
-        metrics = {
-          enable = true;
-          port = 28982;
-          path = "/metrics";
-          labels = {
-            service = "paperless";
-          };
-        };
-
         logging = {
           enable = true;
           journalUnit = "paperless.service";
@@ -64,7 +55,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         nfsMountDependency = "mnt-data";
 

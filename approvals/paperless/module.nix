@@ -91,12 +91,13 @@ in
         description = "ZFS dataset to mount at dataDir";
       };
 
-      # recordsize = 128K by rule "128K recordsize, the ZFS default, for general data" because
-      # workload.storage = general (001 Anti-Patterns: Inventing new recordsize without reasoning (other
-      # services use 128K))
+      # recordsize = 16K by rule "16K recordsize for a dataset that holds the service's database"
+      # because workload.storage = general; workload.appState = database (001 Recordsize reasoning: 16K
+      # database workload, applied as the owners do: 32 of 40 service datasets hold configuration and an
+      # SQLite database and get 16K, recordings or media living elsewhere (001 Step 2 pattern study))
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "128K"; compression = "lz4"; "com.sun:auto-snapshot" = "true"; };
+        default = { recordsize = "16K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -144,7 +145,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -207,7 +208,7 @@ in
       # step 1; 000 Native vs Container Decision (PREFERRED))
       services.paperless = {
         enable = true;
-        package = pkgs.paperless-ngx;
+        package = pkgs.unstable.paperless-ngx;
       };
 
       systemd.services.paperless = {
@@ -225,7 +226,24 @@ in
           CPUQuota = cfg.resources.CPUQuota or null;
           StateDirectory = lib.mkForce "";
           UMask = "0027";
+          LoadCredential = [
+            "oidc_client_secret:${cfg.oidcClientSecretFile}"
+            "database_password:${cfg.databasePasswordFile}"
+            "admin_password:${cfg.adminPasswordFile}"
+          ];
         };
+        preStart = ''
+          set -euo pipefail
+          install -d -m 700 /run/paperless
+          tmp="/run/paperless/env.tmp"
+          trap 'rm -f "$tmp"' EXIT
+          {
+            printf "OIDC_CLIENT_SECRET=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/oidc_client_secret")"
+            printf "DATABASE_PASSWORD=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/database_password")"
+            printf "ADMIN_PASSWORD=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/admin_password")"
+          } > "$tmp"
+          install -m 600 "$tmp" /run/paperless/env
+        '';
       };
 
       users.users.${cfg.user} = lib.mkForce {

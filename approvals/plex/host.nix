@@ -11,23 +11,16 @@ in
       modules.services.plex = {
         enable = true;
 
-        # auth = built-in by rule "built-in auth as the last resort" because auth.builtInAuth = true (001
-        # Authentication decision priority 5: Built-in Auth only (plex: can't disable, has own users))
+        # auth = built-in by rule "media server profile: its own built-in auth" because workload.type =
+        # media-server; auth.canDisableAuth = false; auth.builtInAuth = true (001 Common service profiles:
+        # Media server (plex): Built-in auth (can't disable, has own users); OIDC Decision Matrix: Auth
+        # can't be disabled, no API key)
         reverseProxy = {
           enable = true;
           hostName = "plex.${config.networking.domain}";
           backend = {
             host = "127.0.0.1";
             port = config.modules.services.plex.port;
-          };
-        };
-
-        metrics = {
-          enable = true;
-          port = 32401;
-          path = "/metrics";
-          labels = {
-            service = "plex";
           };
         };
 
@@ -50,7 +43,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         nfsMountDependency = "media";
       };

@@ -18,9 +18,10 @@ in
       description = "Data directory";
     };
 
-    # port = 32400 by rule "keep the port the host already gives this service" because service = plex;
-    # host port 32400 held by plex (001 Step 5: ALWAYS scan for port conflicts before assigning (an
-    # existing allocation is this service's own))
+    # port = 32400 by rule "keep the upstream port the host already gives this service" because
+    # service = plex; upstream.port = 32400; host port 32400 held by plex (001 Step 5: ALWAYS scan for
+    # port conflicts before assigning; first choice the upstream default port (an existing allocation
+    # of it is this service's own))
     port = mkOption {
       type = types.port;
       default = 32400;
@@ -95,7 +96,7 @@ in
       # Recordsize reasoning: 128K media workload (matches sonarr/radarr))
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "128K"; compression = "lz4"; "com.sun:auto-snapshot" = "true"; };
+        default = { recordsize = "128K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -119,7 +120,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -144,7 +145,7 @@ in
       # 000 Native vs Container Decision (PREFERRED))
       services.plex = {
         enable = true;
-        package = pkgs.plex;
+        package = pkgs.unstable.plex;
       };
 
       systemd.services.plex = {
@@ -184,8 +185,10 @@ in
         mode = "0750";
       };
 
-      # auth = built-in by rule "built-in auth as the last resort" because auth.builtInAuth = true (001
-      # Authentication decision priority 5: Built-in Auth only (plex: can't disable, has own users))
+      # auth = built-in by rule "media server profile: its own built-in auth" because workload.type =
+      # media-server; auth.canDisableAuth = false; auth.builtInAuth = true (001 Common service profiles:
+      # Media server (plex): Built-in auth (can't disable, has own users); OIDC Decision Matrix: Auth
+      # can't be disabled, no API key)
       modules.services.caddy.virtualHosts.plex = mkIf (cfg.reverseProxy != null && cfg.reverseProxy.enable) {
         enable = true;
         hostName = cfg.reverseProxy.hostName;

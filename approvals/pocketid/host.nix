@@ -51,7 +51,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         encryptionKeyFile = config.sops.secrets."pocketid/encryption_key".path;
       };

@@ -18,9 +18,10 @@ in
       description = "Data directory";
     };
 
-    # port = 1411 by rule "keep the port the host already gives this service" because service =
-    # pocketid; host port 1411 held by pocketid (001 Step 5: ALWAYS scan for port conflicts before
-    # assigning (an existing allocation is this service's own))
+    # port = 1411 by rule "keep the upstream port the host already gives this service" because service
+    # = pocketid; upstream.port = 1411; host port 1411 held by pocketid (001 Step 5: ALWAYS scan for
+    # port conflicts before assigning; first choice the upstream default port (an existing allocation
+    # of it is this service's own))
     port = mkOption {
       type = types.port;
       default = 1411;
@@ -119,7 +120,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };

@@ -11,9 +11,9 @@ in
       modules.services.sonarr = {
         enable = true;
 
-        # auth = disable-native-auth+caddy-security by rule "disable native auth and use caddySecurity for
-        # single-user apps" because auth.canDisableAuth = true; users.perUserAuthorization = false (001
-        # Authentication decision priority 3 / Pattern 2: Disable native auth + caddySecurity (arr apps))
+        # auth = disable-native-auth+caddy-security by rule "media arr profile: native auth disabled
+        # behind caddySecurity" because workload.type = media-app (001 Common service profiles: Media arr
+        # service (sonarr, radarr): caddySecurity (disable native auth); Pattern 2 example: arr apps)
         reverseProxy = {
           enable = true;
           hostName = "sonarr.${config.networking.domain}";
@@ -22,15 +22,6 @@ in
             port = config.modules.services.sonarr.port;
           };
           caddySecurity = forgeDefaults.caddySecurity.media;
-        };
-
-        metrics = {
-          enable = true;
-          port = 8990;
-          path = "/metrics";
-          labels = {
-            service = "sonarr";
-          };
         };
 
         logging = {
@@ -53,7 +44,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         nfsMountDependency = "media";
 

@@ -18,9 +18,10 @@ in
       description = "Data directory";
     };
 
-    # port = 8989 by rule "keep the port the host already gives this service" because service =
-    # sonarr; host port 8989 held by sonarr (001 Step 5: ALWAYS scan for port conflicts before
-    # assigning (an existing allocation is this service's own))
+    # port = 8989 by rule "keep the upstream port the host already gives this service" because service
+    # = sonarr; upstream.port = 8989; host port 8989 held by sonarr (001 Step 5: ALWAYS scan for port
+    # conflicts before assigning; first choice the upstream default port (an existing allocation of it
+    # is this service's own))
     port = mkOption {
       type = types.port;
       default = 8989;
@@ -95,7 +96,7 @@ in
       # Recordsize reasoning: 128K media workload (matches sonarr/radarr))
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "128K"; compression = "lz4"; "com.sun:auto-snapshot" = "true"; };
+        default = { recordsize = "128K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -125,7 +126,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -150,7 +151,7 @@ in
       # 1; 000 Native vs Container Decision (PREFERRED))
       services.sonarr = {
         enable = true;
-        package = pkgs.sonarr;
+        package = pkgs.unstable.sonarr;
       };
 
       systemd.services.sonarr = {
@@ -190,9 +191,9 @@ in
         mode = "0750";
       };
 
-      # auth = disable-native-auth+caddy-security by rule "disable native auth and use caddySecurity for
-      # single-user apps" because auth.canDisableAuth = true; users.perUserAuthorization = false (001
-      # Authentication decision priority 3 / Pattern 2: Disable native auth + caddySecurity (arr apps))
+      # auth = disable-native-auth+caddy-security by rule "media arr profile: native auth disabled
+      # behind caddySecurity" because workload.type = media-app (001 Common service profiles: Media arr
+      # service (sonarr, radarr): caddySecurity (disable native auth); Pattern 2 example: arr apps)
       modules.services.caddy.virtualHosts.sonarr = mkIf (cfg.reverseProxy != null && cfg.reverseProxy.enable) {
         enable = true;
         hostName = cfg.reverseProxy.hostName;

@@ -28,15 +28,6 @@ in
           caddySecurity = forgeDefaults.caddySecurity.admin;
         };
 
-        metrics = {
-          enable = true;
-          port = 4001;
-          path = "/metrics";
-          labels = {
-            service = "teslamate";
-          };
-        };
-
         logging = {
           enable = true;
           journalUnit = "podman-teslamate.service";
@@ -57,7 +48,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         healthcheck.enable = true;
 

@@ -22,9 +22,10 @@ in
       description = "Data directory";
     };
 
-    # port = 4000 by rule "keep the port the host already gives this service" because service =
-    # teslamate; host port 4000 held by teslamate (001 Step 5: ALWAYS scan for port conflicts before
-    # assigning (an existing allocation is this service's own))
+    # port = 4000 by rule "keep the upstream port the host already gives this service" because service
+    # = teslamate; upstream.port = 4000; host port 4000 held by teslamate (001 Step 5: ALWAYS scan for
+    # port conflicts before assigning; first choice the upstream default port (an existing allocation
+    # of it is this service's own))
     port = mkOption {
       type = types.port;
       default = 4000;
@@ -154,7 +155,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -278,6 +279,8 @@ in
           PrivateTmp = true;
           MemoryMax = cfg.resources.MemoryMax or null;
           CPUQuota = cfg.resources.CPUQuota or null;
+          StateDirectory = lib.mkForce "";
+          UMask = "0027";
           LoadCredential = [
             "encryption_key:${cfg.encryptionKeyFile}"
             "database_password:${cfg.databasePasswordFile}"

@@ -24,6 +24,15 @@ in
           caddySecurity = forgeDefaults.caddySecurity.admin;
         };
 
+        metrics = {
+          enable = true;
+          port = 3101;
+          path = "/metrics";
+          labels = {
+            service = "uptime-kuma";
+          };
+        };
+
         logging = {
           enable = true;
           journalUnit = "uptime-kuma.service";
@@ -44,7 +53,7 @@ in
 
         notifications.enable = true;
 
-        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" "restic" ];
+        preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
       };
     }
 

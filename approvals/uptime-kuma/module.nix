@@ -113,7 +113,7 @@ in
       };
       restoreMethods = mkOption {
         type = types.listOf (types.enum [ "syncoid" "local" "restic" ]);
-        default = [ "syncoid" "local" "restic" ];
+        default = [ "syncoid" "local" ];
         description = "Restore sources, in order";
       };
     };
@@ -138,7 +138,7 @@ in
       # step 1; 000 Native vs Container Decision (PREFERRED))
       services.uptime-kuma = {
         enable = true;
-        package = pkgs.uptime-kuma;
+        package = pkgs.unstable.uptime-kuma;
       };
 
       systemd.services.uptime-kuma = {

@@ -51,7 +51,8 @@ public final class Project {
     /** Every service facts file in facts/, discovered, in name order. */
     public static List<Path> examples() {
         try (Stream<Path> files = Files.list(dir().resolve("facts"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")
+                    && !f.getFileName().toString().endsWith(".expected.yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,7 +19,7 @@ class AgreementSummaryTest {
 
     private static ServiceScore service(int questions, KeyVerdict... verdicts) {
         return new ServiceScore("svc", List.of(verdicts),
-                Collections.nCopies(questions, new RecordedQuestion("fact", "why?", "rule")), null);
+                Collections.nCopies(questions, new RecordedQuestion("fact", "why?", "rule", java.util.List.of())), null);
     }
 
     @Test
