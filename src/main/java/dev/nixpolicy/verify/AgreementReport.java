@@ -44,6 +44,9 @@ public final class AgreementReport {
                         + " not decided: unusable input; their keys are not counted below)" : "").append('\n')
                 .append("  precision: ").append(s.precision()).append(" (").append(s.agreeing()).append(" of ")
                 .append(s.decidedScored()).append(" decided scored keys agree)\n")
+                .append(s.differingInherited() == 0 ? "" : "  precision beside deviations: " + s.precisionBesideDeviations()
+                        + " (" + s.differingInherited() + " of the " + s.differing()
+                        + " differences follow a decision the owners marked as deviating from policy)\n")
                 .append("  coverage: ").append(s.coverage()).append(" (").append(s.decidedScored()).append(" of ")
                 .append(s.scored()).append(" scored keys decided)\n")
                 .append("  open questions per service: median ").append(s.questionsMedianText()).append(", max ")
@@ -118,6 +121,7 @@ public final class AgreementReport {
         figures.put("decidedScoredKeys", s.decidedScored());
         figures.put("agreeingKeys", s.agreeing());
         figures.put("precision", ratio(s.agreeing(), s.decidedScored()));
+        figures.put("differingInheritedFromDeviations", s.differingInherited());
         figures.put("coverage", ratio(s.decidedScored(), s.scored()));
         figures.put("openQuestionsMedian", s.questionsMedian());
         figures.put("openQuestionsMax", s.questionsMax());

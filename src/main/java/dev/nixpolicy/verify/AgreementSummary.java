@@ -19,7 +19,8 @@ public record AgreementSummary(
         double questionsMedian,
         int questionsMax,
         int notScored,
-        int notScoredDiffering) {
+        int notScoredDiffering,
+        int differingInherited) {
 
     public static AgreementSummary of(List<ServiceScore> scores) {
         List<ServiceScore> decided = scores.stream().filter(ServiceScore::decided).toList();
@@ -28,9 +29,12 @@ public record AgreementSummary(
         int scored = 0;
         int notScored = 0;
         int notScoredDiffering = 0;
+        int differingInherited = 0;
         for (ServiceScore score : decided) {
             agreeing += score.scored(KeyVerdict.Outcome.AGREES).size();
             differing += score.scored(KeyVerdict.Outcome.DIFFERS).size();
+            differingInherited += (int) score.scored(KeyVerdict.Outcome.DIFFERS).stream()
+                    .filter(v -> v.inheritedFrom() != null).count();
             scored += score.scored().size();
             notScored += score.marked().size();
             notScoredDiffering += (int) score.marked().stream().filter(v -> v.outcome() == KeyVerdict.Outcome.DIFFERS).count();
@@ -41,13 +45,21 @@ public record AgreementSummary(
                 : (questions[questions.length / 2 - 1] + questions[questions.length / 2]) / 2.0;
         int max = questions.length == 0 ? 0 : questions[questions.length - 1];
         return new AgreementSummary(scores.size(), decided.size(), agreeing, agreeing + differing, scored,
-                median, max, notScored, notScoredDiffering);
+                median, max, notScored, notScoredDiffering, differingInherited);
     }
 
     public int differing() { return decidedScored - agreeing; }
 
     /** Agreeing / decided scored keys, e.g. "87.5%", or "n/a" when nothing scored was decided. */
     public String precision() { return percent(agreeing, decidedScored); }
+
+    /**
+     * Precision leaving out the differences that follow from a decision the owners marked as a
+     * deviation (the rules follow the policy there, so what depends on it differs as well).
+     */
+    public String precisionBesideDeviations() {
+        return percent(agreeing, decidedScored - differingInherited);
+    }
 
     /** Decided scored keys / all scored keys. */
     public String coverage() { return percent(decidedScored, scored); }

@@ -26,14 +26,27 @@ public record ServiceScore(String service, List<KeyVerdict> verdicts, List<Recor
             if (decision == null) {
                 String blockedBy = record.findings().stream().filter(f -> expectation.key().equals(f.blocks()))
                         .map(RecordedFinding::code).findFirst().orElse(null);
-                verdicts.add(new KeyVerdict(expectation, KeyVerdict.Outcome.UNDECIDED, null, null, blockedBy));
+                verdicts.add(new KeyVerdict(expectation, KeyVerdict.Outcome.UNDECIDED, null, null, blockedBy, null));
             } else {
                 KeyVerdict.Outcome outcome = DecisionValues.agree(expectation.value(), decision.value())
                         ? KeyVerdict.Outcome.AGREES : KeyVerdict.Outcome.DIFFERS;
-                verdicts.add(new KeyVerdict(expectation, outcome, decision.value(), decision.rule(), null));
+                String inheritedFrom = outcome == KeyVerdict.Outcome.DIFFERS ? deviationBehind(decision, record, expected) : null;
+                verdicts.add(new KeyVerdict(expectation, outcome, decision.value(), decision.rule(), null, inheritedFrom));
             }
         }
         return new ServiceScore(record.service(), verdicts, record.questions(), null);
+    }
+
+    /** The marked key, decided otherwise than the owners did, whose decision the rule matched; or null. */
+    private static String deviationBehind(RecordedDecision decision, DecisionRecord record, ExpectedFile expected) {
+        for (Expectation other : expected.expectations()) {
+            RecordedDecision upstream = record.decisions().get(other.key());
+            if (other.marked() && upstream != null && !DecisionValues.agree(other.value(), upstream.value())
+                    && decision.because().contains("decided " + other.key() + " = " + upstream.value())) {
+                return other.key();
+            }
+        }
+        return null;
     }
 
     public static ServiceScore notDecided(String service, String failure) {

@@ -1,6 +1,7 @@
 package dev.nixpolicy.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixpolicy.facts.YamlLocations;
 import dev.nixpolicy.record.RecordedQuestion;
@@ -14,7 +15,7 @@ class AgreementSummaryTest {
 
     private static KeyVerdict verdict(String key, KeyVerdict.Outcome outcome, boolean marked) {
         return new KeyVerdict(new Expectation(key, "x", marked, AT), outcome,
-                outcome == KeyVerdict.Outcome.UNDECIDED ? null : "y", "rule", null);
+                outcome == KeyVerdict.Outcome.UNDECIDED ? null : "y", "rule", null, null);
     }
 
     private static ServiceScore service(int questions, KeyVerdict... verdicts) {
@@ -30,10 +31,22 @@ class AgreementSummaryTest {
                 service(0, verdict("port", KeyVerdict.Outcome.AGREES, false), verdict("backup", KeyVerdict.Outcome.AGREES, false)),
                 service(8),
                 ServiceScore.notDecided("broken", "broken.yaml:1:1: file is empty")));
-        assertEquals(new AgreementSummary(4, 3, 3, 4, 5, 3, 8, 1, 1), summary);
+        assertEquals(new AgreementSummary(4, 3, 3, 4, 5, 3, 8, 1, 1, 0), summary);
         assertEquals("75.0%", summary.precision());
         assertEquals("80.0%", summary.coverage());
         assertEquals(1, summary.differing());
+    }
+
+    @Test
+    void differencesThatFollowAMarkedDeviationAreCountedApart() {
+        KeyVerdict inherited = new KeyVerdict(new Expectation("healthcheck", true, false, AT), KeyVerdict.Outcome.DIFFERS,
+                false, "no container healthcheck for a native service", null, "deployment");
+        AgreementSummary summary = AgreementSummary.of(List.of(service(0, inherited,
+                verdict("uid", KeyVerdict.Outcome.DIFFERS, false), verdict("port", KeyVerdict.Outcome.AGREES, false),
+                verdict("group", KeyVerdict.Outcome.AGREES, false))));
+        assertEquals("50.0%", summary.precision());
+        assertEquals("66.7%", summary.precisionBesideDeviations());
+        assertTrue(inherited.line().endsWith("; follows the owners' deviation on deployment"), inherited.line());
     }
 
     @Test
