@@ -112,11 +112,15 @@ final class OpenQuestions {
         Set<String> explored = new TreeSet<>();
         outcomes.forEach(o -> explored.addAll(o.assumed().keySet()));
         if (complete) {
+            Map<String, RecordedDecision> agreed = new LinkedHashMap<>();
             for (String key : DecisionKey.keys()) {
                 if (!decisions.containsKey(key)) {
-                    agreed(key, explored).ifPresent(d -> decisions.put(key, d));
+                    agreed(key, explored).ifPresent(d -> agreed.put(key, d));
                 }
             }
+            decisions.putAll(agreed);
+            // An outcome's decision that the final record leaves open was one answer's, not evidence.
+            agreed.forEach((key, d) -> decisions.put(key, withoutEvidenceOfOpenKeys(d, decisions)));
         }
         List<RecordedQuestion> questions = new ArrayList<>();
         Set<String> blockedByQuestions = new TreeSet<>();
@@ -172,6 +176,18 @@ final class OpenQuestions {
         because.add("the same whatever " + String.join(", ", explored) + " turn out to be (unknown; every answer gives this value)");
         return java.util.Optional.of(new RecordedDecision(key, made.value(), made.rule(), made.matrix(), made.row(),
                 because, made.source(), null, null, null));
+    }
+
+    private static RecordedDecision withoutEvidenceOfOpenKeys(RecordedDecision d, Map<String, RecordedDecision> decisions) {
+        List<String> because = new ArrayList<>();
+        for (String evidence : d.because()) {
+            boolean fromOpenKey = decisions.keySet().stream().noneMatch(k -> evidence.equals("decided " + k + " = "
+                    + decisions.get(k).value())) && evidence.startsWith("decided ");
+            if (!fromOpenKey) {
+                because.add(evidence);
+            }
+        }
+        return new RecordedDecision(d.key(), d.value(), d.rule(), d.matrix(), d.row(), because, d.source(), null, null, null);
     }
 
     /**
