@@ -21,7 +21,8 @@ public record MatrixCase(
         List<String> absentFindings,
         List<String> questions,
         List<String> absentQuestions,
-        List<String> followUps) {
+        List<String> followUps,
+        List<String> absentFollowUps) {
 
     public MatrixCase {
         facts = facts == null ? Map.of() : facts;
@@ -35,6 +36,7 @@ public record MatrixCase(
         questions = questions == null ? List.of() : questions;
         absentQuestions = absentQuestions == null ? List.of() : absentQuestions;
         followUps = followUps == null ? List.of() : followUps;
+        absentFollowUps = absentFollowUps == null ? List.of() : absentFollowUps;
     }
 
     public boolean expectsSomething() {

@@ -91,6 +91,10 @@ class MatrixCasesTest {
             assertTrue(record.followUps().stream().anyMatch(f -> f.text().contains(expected)),
                     "a follow-up containing «" + expected + "» expected; follow-ups: " + record.followUps());
         }
+        for (String absent : c.absentFollowUps()) {
+            assertFalse(record.followUps().stream().anyMatch(f -> f.text().contains(absent)),
+                    "no follow-up containing «" + absent + "» expected; follow-ups: " + record.followUps());
+        }
         for (String about : c.absentQuestions()) {
             assertFalse(abouts.contains(about), "question about " + about + " must be absent" + context);
         }
