@@ -4,6 +4,7 @@ import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.RecordedFinding;
+import dev.nixpolicy.record.RecordedQuestion;
 import dev.nixpolicy.render.GeneratedFiles;
 import dev.nixpolicy.render.Templates;
 import dev.nixpolicy.render.UnifiedDiff;
@@ -72,9 +73,17 @@ final class GenerateCommand implements Callable<Integer> {
                         stderr.println("nixpolicy: " + record.factsFile() + ": error " + f.code() + ": " + f.message());
                     }
                 }
+                for (RecordedQuestion q : record.questions()) {
+                    if (!q.blocks().isEmpty()) {
+                        errors = true;
+                        stderr.println("nixpolicy: " + record.factsFile() + ": open question " + q.about() + " keeps "
+                                + String.join(", ", q.blocks()) + " undecided: " + q.question());
+                    }
+                }
             }
             if (errors) {
-                stderr.println("nixpolicy: nothing written: findings of severity error (run decide for the rationale)");
+                stderr.println("nixpolicy: nothing written: findings of severity error or open questions that keep decisions"
+                        + " undecided (run decide for the rationale)");
                 return ExitCode.ERROR_FINDING;
             }
             ProgressLine progress = ProgressLine.onStderr(records.size());

@@ -127,6 +127,7 @@ final class OpenQuestions {
         for (RecordedQuestion question : first.questions()) {
             if (!complete || !explored.contains(question.about())) {
                 questions.add(question);
+                blockedByQuestions.addAll(question.blocks());
                 continue;
             }
             Set<String> blocks = keysChangedBy(question.about());

@@ -84,7 +84,7 @@ public final class RecordAssembler {
                 }
             } else if (traced.value() instanceof Question q) {
                 if (questions.stream().noneMatch(existing -> existing.about().equals(q.getAbout()))) {
-                    questions.add(new RecordedQuestion(q.getAbout(), q.getQuestion(), rule.name(), List.of()));
+                    questions.add(new RecordedQuestion(q.getAbout(), q.getQuestion(), rule.name(), q.getBlocks()));
                 }
             } else if (traced.value() instanceof FollowUp f) {
                 RecordedFollowUp item = new RecordedFollowUp(f.getSection().spelling(), f.getText());

@@ -62,6 +62,17 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anOpenQuestionThatKeepsADecisionUndecidedWritesNothing(@TempDir Path facts, @TempDir Path out) throws IOException {
+        Path open = facts.resolve("sonarr.yaml");
+        Files.writeString(open, Files.readString(Path.of(SONARR)).replaceFirst("\n  postgresql: null", ""));
+        CliRun run = CliRun.of("generate", open.toString(), "--out", out.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("open question integrations.postgresql keeps complexity"), run.err());
+        assertTrue(run.err().contains("nothing written"), run.err());
+        assertEquals(List.of(), filesUnder(out));
+    }
+
+    @Test
     void anExistingFileIsNotOverwrittenWithoutForce(@TempDir Path out) throws IOException {
         assertEquals(0, CliRun.of("generate", SONARR, "--out", out.toString()).exitCode());
         Files.writeString(out.resolve(MODULE), Files.readString(out.resolve(MODULE)) + "# my edit\n");
