@@ -58,7 +58,63 @@ final class OpenQuestions {
             return record;
         }
         exploration.explore(known, Map.of(), record);
-        return exploration.settled(record);
+        return exploration.complete ? exploration.settled(record) : exploration.eachAlone(known, record);
+    }
+
+    /**
+     * When answering every combination would take too many runs, a question blocks the keys its
+     * answers change while one other question is answered with it, the rest left unknown. No
+     * question is dropped and nothing is decided by agreement, since this cannot show that the
+     * questions left unknown do not matter.
+     */
+    private DecisionRecord eachAlone(List<Object> known, DecisionRecord first) throws BadRulesException {
+        List<String> open = answerable(first, known, Map.of());
+        // Every pair of open questions answered together, the others left unknown: enough to
+        // see a question that decides a key only jointly with another (OIDC support and
+        // per-user authorization decide auth together).
+        outcomes.clear();
+        for (int i = 0; i < open.size(); i++) {
+            for (int j = open.size() == 1 ? i : i + 1; j < open.size(); j++) {
+                for (Object x : EngineFacts.possibleAnswers(open.get(i))) {
+                    for (Object y : i == j ? List.of(x) : EngineFacts.possibleAnswers(open.get(j))) {
+                        List<Object> answered = answer(answer(known, open.get(i), x), open.get(j), y);
+                        Map<String, Object> assumed = new LinkedHashMap<>();
+                        assumed.put(open.get(i), x);
+                        assumed.put(open.get(j), y);
+                        outcomes.add(new Outcome(assumed, RecordAssembler.assemble(facts, host, factsFile, engine.policy(),
+                                engine.run(answered))));
+                    }
+                }
+            }
+        }
+        List<RecordedQuestion> questions = new ArrayList<>();
+        Set<String> blockedByQuestions = new TreeSet<>();
+        for (RecordedQuestion question : first.questions()) {
+            if (!open.contains(question.about())) {
+                questions.add(question);
+                blockedByQuestions.addAll(question.blocks());
+                continue;
+            }
+            Set<String> blocks = keysChangedBy(question.about(), true);
+            blocks.removeIf(first.decisions()::containsKey);
+            questions.add(question.blocking(List.copyOf(blocks)));
+            blockedByQuestions.addAll(blocks);
+        }
+        List<RecordedFinding> findings = new ArrayList<>();
+        for (RecordedFinding finding : first.findings()) {
+            if (!(Finding.POLICY_GAP.equals(finding.code()) && blockedByQuestions.contains(finding.blocks()))) {
+                findings.add(finding);
+            }
+        }
+        return RecordAssembler.ordered(first, first.decisions(), findings, questions, first.followUps());
+    }
+
+    private static List<Object> answer(List<Object> working, String path, Object answer) {
+        List<Object> answered = new ArrayList<>(working.size());
+        for (Object fact : working) {
+            answered.add(fact instanceof Unknown unknown && unknown.getPath().equals(path) ? Fact.assumed(path, answer) : fact);
+        }
+        return answered;
     }
 
     private void explore(List<Object> working, Map<String, Object> assumed, DecisionRecord record)
@@ -76,11 +132,7 @@ final class OpenQuestions {
             return;
         }
         for (Object answer : answers) {
-            List<Object> answered = new ArrayList<>(working.size());
-            for (Object fact : working) {
-                answered.add(fact instanceof Unknown unknown && unknown.getPath().equals(path)
-                        ? Fact.assumed(path, answer) : fact);
-            }
+            List<Object> answered = answer(working, path, answer);
             Map<String, Object> more = new LinkedHashMap<>(assumed);
             more.put(path, answer);
             runs++;
@@ -130,7 +182,7 @@ final class OpenQuestions {
                 blockedByQuestions.addAll(question.blocks());
                 continue;
             }
-            Set<String> blocks = keysChangedBy(question.about());
+            Set<String> blocks = keysChangedBy(question.about(), false);
             blocks.removeIf(decisions::containsKey);
             if (!blocks.isEmpty()) {
                 questions.add(question.blocking(List.copyOf(blocks)));
@@ -193,15 +245,17 @@ final class OpenQuestions {
 
     /**
      * The keys whose value differs between two outcomes that answer {@code path} differently
-     * and every other question they both answer alike.
+     * and every other question they both answer alike; with {@code sameQuestions}, only outcomes
+     * that answered the same questions (a partial exploration leaves some deeper than others).
      */
-    private Set<String> keysChangedBy(String path) {
+    private Set<String> keysChangedBy(String path, boolean sameQuestions) {
         Set<String> keys = new TreeSet<>();
         for (int i = 0; i < outcomes.size(); i++) {
             for (int j = i + 1; j < outcomes.size(); j++) {
                 Outcome a = outcomes.get(i);
                 Outcome b = outcomes.get(j);
-                if (differOnlyIn(path, a.assumed(), b.assumed())) {
+                if (differOnlyIn(path, a.assumed(), b.assumed())
+                        && (!sameQuestions || a.assumed().keySet().equals(b.assumed().keySet()))) {
                     for (String key : DecisionKey.keys()) {
                         RecordedDecision x = a.record().decisions().get(key);
                         RecordedDecision y = b.record().decisions().get(key);

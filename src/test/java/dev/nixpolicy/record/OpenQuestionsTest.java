@@ -63,4 +63,19 @@ class OpenQuestionsTest {
         assertEquals("disable-native-auth+caddy-security", record.decisions().get("auth").value());
         assertTrue(record.questions().isEmpty(), record.questions().toString());
     }
+
+    @Test
+    void tooManyCombinationsAreTriedOneQuestionAtATimeAndStillNameWhatTheyBlock() throws Exception {
+        String yaml = Files.readString(Project.dir().resolve("rules/case-baseline.yaml"));
+        for (String line : new String[] {"  nativeOidc: false\n", "  trustedHeader: false\n", "  canDisableAuth: true\n",
+                "  apiKey: true\n", "  builtInAuth: true\n", "  multiUser: false\n", "  perUserAuthorization: false\n",
+                "  appState: sqlite\n", "  lockedFiles: false\n", "  publicAccess: false\n"}) {
+            yaml = yaml.replace(line, "");
+        }
+        DecisionRecord record = decide(yaml);
+        assertFalse(record.decisions().containsKey("auth"));
+        assertTrue(record.questions().stream().anyMatch(q -> q.blocks().contains("auth")), record.questions().toString());
+        assertTrue(record.findings().stream().noneMatch(f -> f.code().equals("policy-gap") && "auth".equals(f.blocks())),
+                record.findings().toString());
+    }
 }
