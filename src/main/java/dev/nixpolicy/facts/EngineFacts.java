@@ -16,7 +16,7 @@ public final class EngineFacts {
      * Every answer a left-out fact of the contract could have, for the facts whose answers can
      * be listed (yes/no and enumerated values): what exploring an open question tries.
      */
-    private static final Map<String, List<Object>> ANSWERS = answersOf("", ServiceFacts.class, new java.util.HashMap<>());
+    private static final Map<String, List<Object>> ANSWERS = answersOf(ServiceFacts.class);
 
     private EngineFacts() {}
 
@@ -25,7 +25,13 @@ public final class EngineFacts {
         return ANSWERS.getOrDefault(path, List.of());
     }
 
-    private static Map<String, List<Object>> answersOf(String path, Class<?> type, Map<String, List<Object>> out) {
+    private static Map<String, List<Object>> answersOf(Class<?> type) {
+        Map<String, List<Object>> out = new java.util.HashMap<>();
+        collectAnswers("", type, out);
+        return Map.copyOf(out);
+    }
+
+    private static void collectAnswers(String path, Class<?> type, Map<String, List<Object>> out) {
         for (RecordShape.Component component : RecordShape.of(type).components()) {
             String child = path.isEmpty() ? component.key() : path + "." + component.key();
             Class<?> componentType = component.type();
@@ -38,10 +44,9 @@ public final class EngineFacts {
                 }
                 out.put(child, List.copyOf(spellings));
             } else if (componentType.isRecord() && componentType != ServiceName.class && componentType != ApiVersion.class) {
-                answersOf(child, componentType, out);
+                collectAnswers(child, componentType, out);
             }
         }
-        return Map.copyOf(out);
     }
 
     public static List<Object> of(ServiceFacts service, HostFacts host) {

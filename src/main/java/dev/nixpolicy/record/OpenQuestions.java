@@ -100,13 +100,19 @@ final class OpenQuestions {
             questions.add(question.blocking(List.copyOf(blocks)));
             blockedByQuestions.addAll(blocks);
         }
-        List<RecordedFinding> findings = new ArrayList<>();
-        for (RecordedFinding finding : first.findings()) {
-            if (!(Finding.POLICY_GAP.equals(finding.code()) && blockedByQuestions.contains(finding.blocks()))) {
-                findings.add(finding);
+        List<RecordedFinding> findings = withoutGapsIn(first.findings(), blockedByQuestions);
+        return RecordAssembler.ordered(first, first.decisions(), findings, questions, first.followUps());
+    }
+
+    /** The findings but the policy gaps on {@code keys}: decided after all, or waiting on a question. */
+    private static List<RecordedFinding> withoutGapsIn(List<RecordedFinding> findings, Set<String> keys) {
+        List<RecordedFinding> kept = new ArrayList<>();
+        for (RecordedFinding finding : findings) {
+            if (!(Finding.POLICY_GAP.equals(finding.code()) && finding.blocks() != null && keys.contains(finding.blocks()))) {
+                kept.add(finding);
             }
         }
-        return RecordAssembler.ordered(first, first.decisions(), findings, questions, first.followUps());
+        return kept;
     }
 
     private static List<Object> answer(List<Object> working, String path, Object answer) {
@@ -189,14 +195,9 @@ final class OpenQuestions {
                 blockedByQuestions.addAll(blocks);
             }
         }
-        List<RecordedFinding> findings = new ArrayList<>();
-        for (RecordedFinding finding : first.findings()) {
-            boolean settledGap = Finding.POLICY_GAP.equals(finding.code()) && finding.blocks() != null
-                    && (decisions.containsKey(finding.blocks()) || blockedByQuestions.contains(finding.blocks()));
-            if (!settledGap) {
-                findings.add(finding);
-            }
-        }
+        Set<String> settledKeys = new TreeSet<>(blockedByQuestions);
+        settledKeys.addAll(decisions.keySet());
+        List<RecordedFinding> findings = withoutGapsIn(first.findings(), settledKeys);
         List<RecordedFollowUp> followUps = new ArrayList<>(first.followUps());
         if (complete) {
             commonToEveryOutcome(o -> o.record().findings()).stream()
