@@ -101,17 +101,15 @@ in
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
-          NoNewPrivileges = true;
-          PrivateTmp = true;
-          ProtectHome = true;
-          ProtectSystem = "strict";
+          NoNewPrivileges = lib.mkDefault true;
+          PrivateTmp = lib.mkDefault true;
+          ProtectHome = lib.mkDefault true;
+          ProtectSystem = lib.mkDefault "strict";
           ReadWritePaths = [ cfg.dataDir ];
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
-          StateDirectory = serviceName;
-          StateDirectoryMode = "0750";
-          UMask = "0027";
-        };
+          StateDirectory = lib.mkForce serviceName;
+          StateDirectoryMode = lib.mkForce "0750";
+          UMask = lib.mkForce "0027";
+        } // cfg.resources;
       };
 
       users.users.${cfg.user} = lib.mkForce {
@@ -120,6 +118,7 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ ];
       };
 
       users.groups.${cfg.group} = lib.mkForce { };

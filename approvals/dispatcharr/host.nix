@@ -69,7 +69,7 @@ in
         icon = "dispatcharr";
         href = "https://dispatcharr.${config.networking.domain}";
         description = "IPTV stream, M3U/EPG and HDHomeRun management";
-        siteMonitor = "http://localhost:${toString config.modules.services.dispatcharr.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.dispatcharr.port}/";
         widget = {
           type = "dispatcharr";
           url = "http://localhost:${toString config.modules.services.dispatcharr.port}";
@@ -80,7 +80,7 @@ in
       modules.services.gatus.contributions.dispatcharr = {
         name = "Dispatcharr";
         group = "Media";
-        url = "https://dispatcharr.${config.networking.domain}";
+        url = "https://dispatcharr.${config.networking.domain}/";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -6,7 +6,15 @@ let
   cfg = config.modules.services.dispatcharr;
   serviceName = "dispatcharr";
   sharedTypes = import ../../../lib/types.nix { inherit lib; };
-  storageHelpers = import ../../../lib/storage-helpers.nix { inherit lib; };
+  storageHelpers = import ../../storage/helpers-lib.nix { inherit pkgs lib; };
+  # The replication sanoid declares for the dataset, or for its parent when the dataset has none
+  # (how the repository's own modules find what the syncoid restore pulls from).
+  sanoidDatasets = config.modules.backup.sanoid.datasets;
+  replicationOf = dataset: if sanoidDatasets ? ${dataset} then sanoidDatasets.${dataset}.replication else null;
+  replicationCfg =
+    if cfg.zfs.dataset == null then null
+    else if replicationOf cfg.zfs.dataset != null then replicationOf cfg.zfs.dataset
+    else replicationOf (builtins.dirOf cfg.zfs.dataset);
 in
 {
   options.modules.services.dispatcharr = {
@@ -92,9 +100,21 @@ in
 
       # recordsize = 16K by rule "16K recordsize for databases" because workload.storage = database (001
       # Recordsize reasoning: 16K database workload (matches teslamate))
+      recordsize = mkOption {
+        type = types.str;
+        default = "16K";
+        description = "ZFS recordsize of the dataset";
+      };
+
+      compression = mkOption {
+        type = types.str;
+        default = "zstd";
+        description = "ZFS compression of the dataset";
+      };
+
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "16K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
+        default = { "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -158,6 +178,7 @@ in
         ports = [ "127.0.0.1:${toString cfg.port}:9191" ];
         volumes = [ "${cfg.dataDir}:${cfg.containerDataPath}" ];
         user = "${toString cfg.uid}";
+        extraOptions = [ "--device=/dev/dri:/dev/dri" ];
       };
 
       systemd.services."podman-dispatcharr" = {
@@ -166,11 +187,8 @@ in
         serviceConfig = {
           NoNewPrivileges = true;
           PrivateTmp = true;
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
-          StateDirectory = lib.mkForce "";
           UMask = "0027";
-        };
+        } // cfg.resources;
       };
 
       users.users.${cfg.user} = {
@@ -179,13 +197,15 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
-        extraGroups = [ "media" ];
+        extraGroups = [ "media" "render" "video" ];
       };
 
-      users.groups.media = { };
+      users.groups.${cfg.group} = { };
 
       modules.storage.datasets.services.dispatcharr = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;
+        recordsize = cfg.zfs.recordsize;
+        compression = cfg.zfs.compression;
         properties = cfg.zfs.properties;
         owner = cfg.user;
         group = cfg.group;
@@ -218,7 +238,14 @@ in
         mainServiceUnit = "podman-dispatcharr.service";
         resticRepoUrl = cfg.preseed.repositoryUrl;
         resticPasswordFile = cfg.preseed.passwordFile;
+        resticPaths = [ cfg.dataDir ];
+        inherit replicationCfg;
+        datasetProperties = {
+          inherit (cfg.zfs) recordsize compression;
+        } // cfg.zfs.properties;
         restoreMethods = cfg.preseed.restoreMethods;
+        owner = cfg.user;
+        group = cfg.group;
       }
     ))
   ]);

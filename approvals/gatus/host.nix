@@ -63,7 +63,7 @@ in
         icon = "gatus";
         href = "https://gatus.${config.networking.domain}";
         description = "Health-check and status page for homelab endpoints";
-        siteMonitor = "http://localhost:${toString config.modules.services.gatus.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.gatus.port}/health";
         widget = {
           type = "gatus";
           url = "http://localhost:${toString config.modules.services.gatus.port}";

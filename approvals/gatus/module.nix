@@ -92,9 +92,21 @@ in
 
       # recordsize = 16K by rule "16K recordsize for databases" because workload.storage = database (001
       # Recordsize reasoning: 16K database workload (matches teslamate))
+      recordsize = mkOption {
+        type = types.str;
+        default = "16K";
+        description = "ZFS recordsize of the dataset";
+      };
+
+      compression = mkOption {
+        type = types.str;
+        default = "zstd";
+        description = "ZFS compression of the dataset";
+      };
+
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "16K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
+        default = { "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -120,6 +132,7 @@ in
       services.gatus = {
         enable = true;
         package = pkgs.unstable.gatus;
+        settings.web.port = cfg.port;
       };
 
       systemd.services.gatus = {
@@ -128,16 +141,14 @@ in
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
-          NoNewPrivileges = true;
-          PrivateTmp = true;
-          ProtectHome = true;
-          ProtectSystem = "strict";
+          NoNewPrivileges = lib.mkDefault true;
+          PrivateTmp = lib.mkDefault true;
+          ProtectHome = lib.mkDefault true;
+          ProtectSystem = lib.mkDefault "strict";
           ReadWritePaths = [ cfg.dataDir ];
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
           StateDirectory = lib.mkForce "";
-          UMask = "0027";
-        };
+          UMask = lib.mkForce "0027";
+        } // cfg.resources;
       };
 
       users.users.${cfg.user} = lib.mkForce {
@@ -146,12 +157,15 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ ];
       };
 
       users.groups.${cfg.group} = lib.mkForce { };
 
       modules.storage.datasets.services.gatus = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;
+        recordsize = cfg.zfs.recordsize;
+        compression = cfg.zfs.compression;
         properties = cfg.zfs.properties;
         owner = cfg.user;
         group = cfg.group;

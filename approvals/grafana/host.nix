@@ -67,7 +67,7 @@ in
         icon = "grafana";
         href = "https://grafana.${config.networking.domain}";
         description = "Metrics dashboards and visualisation";
-        siteMonitor = "http://localhost:${toString config.modules.services.grafana.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.grafana.port}/api/health";
         widget = {
           type = "grafana";
           url = "http://localhost:${toString config.modules.services.grafana.port}";

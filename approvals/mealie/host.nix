@@ -77,7 +77,7 @@ in
         icon = "mealie";
         href = "https://mealie.${config.networking.domain}";
         description = "Recipe manager and meal planner";
-        siteMonitor = "http://localhost:${toString config.modules.services.mealie.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.mealie.port}/api/app/about";
         widget = {
           type = "mealie";
           url = "http://localhost:${toString config.modules.services.mealie.port}";
@@ -88,7 +88,7 @@ in
       modules.services.gatus.contributions.mealie = {
         name = "Mealie";
         group = "Home";
-        url = "https://mealie.${config.networking.domain}";
+        url = "https://mealie.${config.networking.domain}/api/app/about";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -79,7 +79,7 @@ in
         icon = "miniflux";
         href = "https://miniflux.${config.networking.domain}";
         description = "Minimalist feed reader (PostgreSQL-backed)";
-        siteMonitor = "http://localhost:${toString config.modules.services.miniflux.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.miniflux.port}/healthcheck";
         widget = {
           type = "miniflux";
           url = "http://localhost:${toString config.modules.services.miniflux.port}";
@@ -90,7 +90,7 @@ in
       modules.services.gatus.contributions.miniflux = {
         name = "Miniflux";
         group = "Productivity";
-        url = "https://miniflux.${config.networking.domain}";
+        url = "https://miniflux.${config.networking.domain}/healthcheck";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -161,20 +161,18 @@ in
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
-          NoNewPrivileges = true;
-          PrivateTmp = true;
-          ProtectHome = true;
-          ProtectSystem = "strict";
+          NoNewPrivileges = lib.mkDefault true;
+          PrivateTmp = lib.mkDefault true;
+          ProtectHome = lib.mkDefault true;
+          ProtectSystem = lib.mkDefault "strict";
           ReadWritePaths = [ cfg.dataDir ];
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
-          StateDirectory = serviceName;
-          StateDirectoryMode = "0750";
-          UMask = "0027";
+          StateDirectory = lib.mkForce serviceName;
+          StateDirectoryMode = lib.mkForce "0750";
+          UMask = lib.mkForce "0027";
           LoadCredential = [
             "oidc_client_secret:${cfg.oidcClientSecretFile}"
           ];
-        };
+        } // cfg.resources;
         preStart = ''
           set -euo pipefail
           install -d -m 700 /run/miniflux
@@ -193,6 +191,7 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ ];
       };
 
       users.groups.${cfg.group} = lib.mkForce { };

@@ -69,13 +69,13 @@ in
         icon = "paperless-ai";
         href = "https://paperless-ai.${config.networking.domain}";
         description = "AI-assisted tagging and RAG search for Paperless-ngx";
-        siteMonitor = "http://localhost:${toString config.modules.services.paperless-ai.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.paperless-ai.port}/health";
       };
 
       modules.services.gatus.contributions.paperless-ai = {
         name = "Paperless-AI";
         group = "Productivity";
-        url = "https://paperless-ai.${config.networking.domain}";
+        url = "https://paperless-ai.${config.networking.domain}/health";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -92,9 +92,21 @@ in
 
       # recordsize = 16K by rule "16K recordsize for databases" because workload.storage = database (001
       # Recordsize reasoning: 16K database workload (matches teslamate))
+      recordsize = mkOption {
+        type = types.str;
+        default = "16K";
+        description = "ZFS recordsize of the dataset";
+      };
+
+      compression = mkOption {
+        type = types.str;
+        default = "zstd";
+        description = "ZFS compression of the dataset";
+      };
+
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "16K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
+        default = { "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -166,11 +178,8 @@ in
         serviceConfig = {
           NoNewPrivileges = true;
           PrivateTmp = true;
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
-          StateDirectory = lib.mkForce "";
           UMask = "0027";
-        };
+        } // cfg.resources;
       };
 
       users.users.${cfg.user} = {
@@ -179,12 +188,15 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ ];
       };
 
       users.groups.${cfg.group} = { };
 
       modules.storage.datasets.services.paperless-ai = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;
+        recordsize = cfg.zfs.recordsize;
+        compression = cfg.zfs.compression;
         properties = cfg.zfs.properties;
         owner = cfg.user;
         group = cfg.group;

@@ -81,7 +81,7 @@ in
         icon = "paperless";
         href = "https://paperless.${config.networking.domain}";
         description = "Document management system with OCR";
-        siteMonitor = "http://localhost:${toString config.modules.services.paperless.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.paperless.port}/";
         widget = {
           type = "paperlessngx";
           url = "http://localhost:${toString config.modules.services.paperless.port}";
@@ -92,7 +92,7 @@ in
       modules.services.gatus.contributions.paperless = {
         name = "Paperless-ngx";
         group = "Productivity";
-        url = "https://paperless.${config.networking.domain}";
+        url = "https://paperless.${config.networking.domain}/";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -6,7 +6,15 @@ let
   cfg = config.modules.services.paperless;
   serviceName = "paperless";
   sharedTypes = import ../../../lib/types.nix { inherit lib; };
-  storageHelpers = import ../../../lib/storage-helpers.nix { inherit lib; };
+  storageHelpers = import ../../storage/helpers-lib.nix { inherit pkgs lib; };
+  # The replication sanoid declares for the dataset, or for its parent when the dataset has none
+  # (how the repository's own modules find what the syncoid restore pulls from).
+  sanoidDatasets = config.modules.backup.sanoid.datasets;
+  replicationOf = dataset: if sanoidDatasets ? ${dataset} then sanoidDatasets.${dataset}.replication else null;
+  replicationCfg =
+    if cfg.zfs.dataset == null then null
+    else if replicationOf cfg.zfs.dataset != null then replicationOf cfg.zfs.dataset
+    else replicationOf (builtins.dirOf cfg.zfs.dataset);
 in
 {
   options.modules.services.paperless = {
@@ -95,9 +103,21 @@ in
       # because workload.storage = general; workload.appState = database (001 Recordsize reasoning: 16K
       # database workload, applied as the owners do: 32 of 40 service datasets hold configuration and an
       # SQLite database and get 16K, recordings or media living elsewhere (001 Step 2 pattern study))
+      recordsize = mkOption {
+        type = types.str;
+        default = "16K";
+        description = "ZFS recordsize of the dataset";
+      };
+
+      compression = mkOption {
+        type = types.str;
+        default = "zstd";
+        description = "ZFS compression of the dataset";
+      };
+
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "16K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
+        default = { "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -209,6 +229,9 @@ in
       services.paperless = {
         enable = true;
         package = pkgs.unstable.paperless-ngx;
+        port = cfg.port;
+        user = cfg.user;
+        dataDir = cfg.dataDir;
       };
 
       systemd.services.paperless = {
@@ -217,21 +240,19 @@ in
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
-          NoNewPrivileges = true;
-          PrivateTmp = true;
-          ProtectHome = true;
-          ProtectSystem = "strict";
+          NoNewPrivileges = lib.mkDefault true;
+          PrivateTmp = lib.mkDefault true;
+          ProtectHome = lib.mkDefault true;
+          ProtectSystem = lib.mkDefault "strict";
           ReadWritePaths = [ cfg.dataDir ];
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
           StateDirectory = lib.mkForce "";
-          UMask = "0027";
+          UMask = lib.mkForce "0027";
           LoadCredential = [
             "oidc_client_secret:${cfg.oidcClientSecretFile}"
             "database_password:${cfg.databasePasswordFile}"
             "admin_password:${cfg.adminPasswordFile}"
           ];
-        };
+        } // cfg.resources;
         preStart = ''
           set -euo pipefail
           install -d -m 700 /run/paperless
@@ -252,12 +273,15 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ ];
       };
 
       users.groups.${cfg.group} = lib.mkForce { };
 
       modules.storage.datasets.services.paperless = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;
+        recordsize = cfg.zfs.recordsize;
+        compression = cfg.zfs.compression;
         properties = cfg.zfs.properties;
         owner = cfg.user;
         group = cfg.group;
@@ -299,7 +323,14 @@ in
         mainServiceUnit = "paperless.service";
         resticRepoUrl = cfg.preseed.repositoryUrl;
         resticPasswordFile = cfg.preseed.passwordFile;
+        resticPaths = [ cfg.dataDir ];
+        inherit replicationCfg;
+        datasetProperties = {
+          inherit (cfg.zfs) recordsize compression;
+        } // cfg.zfs.properties;
         restoreMethods = cfg.preseed.restoreMethods;
+        owner = cfg.user;
+        group = cfg.group;
       }
     ))
   ]);

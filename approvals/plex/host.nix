@@ -61,7 +61,7 @@ in
         icon = "plex";
         href = "https://plex.${config.networking.domain}";
         description = "Plex Media Server (media library streaming)";
-        siteMonitor = "http://localhost:${toString config.modules.services.plex.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.plex.port}/identity";
         widget = {
           type = "plex";
           url = "http://localhost:${toString config.modules.services.plex.port}";
@@ -71,7 +71,7 @@ in
       modules.services.gatus.contributions.plex = {
         name = "Plex";
         group = "Media";
-        url = "https://plex.${config.networking.domain}";
+        url = "https://plex.${config.networking.domain}/identity";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -69,13 +69,13 @@ in
         icon = "pocketid";
         href = "https://pocketid.${config.networking.domain}";
         description = "OIDC identity provider with passkey login (the SSO portal)";
-        siteMonitor = "http://localhost:${toString config.modules.services.pocketid.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.pocketid.port}/healthz";
       };
 
       modules.services.gatus.contributions.pocketid = {
         name = "Pocket ID";
         group = "Infrastructure";
-        url = "https://pocketid.${config.networking.domain}";
+        url = "https://pocketid.${config.networking.domain}/healthz";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -64,7 +64,7 @@ in
         icon = "radarr";
         href = "https://radarr.${config.networking.domain}";
         description = "Movie collection management (PVR for Usenet and BitTorrent)";
-        siteMonitor = "http://localhost:${toString config.modules.services.radarr.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.radarr.port}/ping";
         widget = {
           type = "radarr";
           url = "http://localhost:${toString config.modules.services.radarr.port}";
@@ -75,7 +75,7 @@ in
       modules.services.gatus.contributions.radarr = {
         name = "Radarr";
         group = "Media";
-        url = "https://radarr.${config.networking.domain}";
+        url = "https://radarr.${config.networking.domain}/ping";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -64,7 +64,7 @@ in
         icon = "sonarr";
         href = "https://sonarr.${config.networking.domain}";
         description = "TV series management (PVR for Usenet and BitTorrent)";
-        siteMonitor = "http://localhost:${toString config.modules.services.sonarr.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.sonarr.port}/ping";
         widget = {
           type = "sonarr";
           url = "http://localhost:${toString config.modules.services.sonarr.port}";
@@ -75,7 +75,7 @@ in
       modules.services.gatus.contributions.sonarr = {
         name = "Sonarr";
         group = "Media";
-        url = "https://sonarr.${config.networking.domain}";
+        url = "https://sonarr.${config.networking.domain}/ping";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

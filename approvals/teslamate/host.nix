@@ -84,13 +84,13 @@ in
         icon = "teslamate";
         href = "https://teslamate.${config.networking.domain}";
         description = "Self-hosted Tesla data logger";
-        siteMonitor = "http://localhost:${toString config.modules.services.teslamate.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.teslamate.port}/";
       };
 
       modules.services.gatus.contributions.teslamate = {
         name = "TeslaMate";
         group = "Home";
-        url = "https://teslamate.${config.networking.domain}";
+        url = "https://teslamate.${config.networking.domain}/";
         interval = "60s";
         conditions = [ "[STATUS] == 200" "[RESPONSE_TIME] < 5000" ];
         alerts = [

@@ -69,7 +69,7 @@ in
         icon = "uptime-kuma";
         href = "https://uptime-kuma.${config.networking.domain}";
         description = "Self-hosted uptime monitoring with status pages";
-        siteMonitor = "http://localhost:${toString config.modules.services.uptime-kuma.port}";
+        siteMonitor = "http://localhost:${toString config.modules.services.uptime-kuma.port}/";
         widget = {
           type = "uptimekuma";
           url = "http://localhost:${toString config.modules.services.uptime-kuma.port}";

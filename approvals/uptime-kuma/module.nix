@@ -6,7 +6,15 @@ let
   cfg = config.modules.services.uptime-kuma;
   serviceName = "uptime-kuma";
   sharedTypes = import ../../../lib/types.nix { inherit lib; };
-  storageHelpers = import ../../../lib/storage-helpers.nix { inherit lib; };
+  storageHelpers = import ../../storage/helpers-lib.nix { inherit pkgs lib; };
+  # The replication sanoid declares for the dataset, or for its parent when the dataset has none
+  # (how the repository's own modules find what the syncoid restore pulls from).
+  sanoidDatasets = config.modules.backup.sanoid.datasets;
+  replicationOf = dataset: if sanoidDatasets ? ${dataset} then sanoidDatasets.${dataset}.replication else null;
+  replicationCfg =
+    if cfg.zfs.dataset == null then null
+    else if replicationOf cfg.zfs.dataset != null then replicationOf cfg.zfs.dataset
+    else replicationOf (builtins.dirOf cfg.zfs.dataset);
 in
 {
   options.modules.services.uptime-kuma = {
@@ -93,9 +101,21 @@ in
 
       # recordsize = 16K by rule "16K recordsize for databases" because workload.storage = database (001
       # Recordsize reasoning: 16K database workload (matches teslamate))
+      recordsize = mkOption {
+        type = types.str;
+        default = "16K";
+        description = "ZFS recordsize of the dataset";
+      };
+
+      compression = mkOption {
+        type = types.str;
+        default = "zstd";
+        description = "ZFS compression of the dataset";
+      };
+
       properties = mkOption {
         type = types.attrsOf types.str;
-        default = { recordsize = "16K"; compression = "zstd"; "com.sun:auto-snapshot" = "true"; };
+        default = { "com.sun:auto-snapshot" = "true"; };
         description = "ZFS dataset properties";
       };
     };
@@ -147,16 +167,14 @@ in
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
-          NoNewPrivileges = true;
-          PrivateTmp = true;
-          ProtectHome = true;
-          ProtectSystem = "strict";
+          NoNewPrivileges = lib.mkDefault true;
+          PrivateTmp = lib.mkDefault true;
+          ProtectHome = lib.mkDefault true;
+          ProtectSystem = lib.mkDefault "strict";
           ReadWritePaths = [ cfg.dataDir ];
-          MemoryMax = cfg.resources.MemoryMax or null;
-          CPUQuota = cfg.resources.CPUQuota or null;
           StateDirectory = lib.mkForce "";
-          UMask = "0027";
-        };
+          UMask = lib.mkForce "0027";
+        } // cfg.resources;
       };
 
       users.users.${cfg.user} = lib.mkForce {
@@ -165,12 +183,15 @@ in
         uid = cfg.uid;
         home = "/var/empty";
         createHome = false;
+        extraGroups = [ ];
       };
 
       users.groups.${cfg.group} = lib.mkForce { };
 
       modules.storage.datasets.services.uptime-kuma = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;
+        recordsize = cfg.zfs.recordsize;
+        compression = cfg.zfs.compression;
         properties = cfg.zfs.properties;
         owner = cfg.user;
         group = cfg.group;
@@ -203,7 +224,14 @@ in
         mainServiceUnit = "uptime-kuma.service";
         resticRepoUrl = cfg.preseed.repositoryUrl;
         resticPasswordFile = cfg.preseed.passwordFile;
+        resticPaths = [ cfg.dataDir ];
+        inherit replicationCfg;
+        datasetProperties = {
+          inherit (cfg.zfs) recordsize compression;
+        } // cfg.zfs.properties;
         restoreMethods = cfg.preseed.restoreMethods;
+        owner = cfg.user;
+        group = cfg.group;
       }
     ))
   ]);

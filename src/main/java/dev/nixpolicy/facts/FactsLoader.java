@@ -120,6 +120,13 @@ public final class FactsLoader {
         Packaging packaging = facts.packaging();
         if (packaging != null) {
             checkAttribute(file, at, "packaging.moduleName", packaging.moduleName());
+            ModuleOptions options = packaging.moduleOptions();
+            if (options != null) {
+                checkOptionPath(file, at, "packaging.moduleOptions.port", options.port());
+                checkOptionPath(file, at, "packaging.moduleOptions.user", options.user());
+                checkOptionPath(file, at, "packaging.moduleOptions.group", options.group());
+                checkOptionPath(file, at, "packaging.moduleOptions.dataDir", options.dataDir());
+            }
             if (packaging.nixpkgs() != null) {
                 for (String channel : List.of("stable", "unstable")) {
                     java.util.Optional<NixpkgsChannel> c = channel.equals("stable")
@@ -252,6 +259,13 @@ public final class FactsLoader {
         if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_'-]*(\\.[A-Za-z_][A-Za-z0-9_'-]*)*")) {
             throw new BadInputException(file, at.value(where), where + ": \"" + name
                     + "\" is not a Nix attribute name (letters, digits, _ ' - and dots)");
+        }
+    }
+
+    private static void checkOptionPath(Path file, YamlLocations at, String where, Optional<String> path)
+            throws BadInputException {
+        if (path != null && path.isPresent()) {
+            checkAttribute(file, at, where, path.get());
         }
     }
 

@@ -9,7 +9,8 @@ public record Packaging(
         List<String> containerImages,
         Boolean requiresContainer,
         Boolean hardToPackage,
-        String moduleName) {
+        String moduleName,
+        ModuleOptions moduleOptions) {
 
     public Packaging {
         containerImages = containerImages == null ? null : List.copyOf(containerImages);

@@ -77,7 +77,35 @@ public enum DecisionKey {
     TUNNEL("tunnel", Kind.TEXT),
     DIRECTORY_MODE("directoryMode", Kind.TEXT),
     UMASK("umask", Kind.TEXT),
-    BACKUP_FREQUENCY("backupFrequency", Kind.TEXT);
+    BACKUP_FREQUENCY("backupFrequency", Kind.TEXT),
+    // How the unit is amended and how decided values reach the running service.
+    HARDENING_PRIORITY("hardeningPriority", Kind.CHOICE, "normal", "default", "force"),
+    PERMISSIONS_PRIORITY("permissionsPriority", Kind.CHOICE, "normal", "default", "force"),
+    CLEAR_STATE_DIRECTORY("clearStateDirectory", Kind.BOOLEAN),
+    RESTART_POLICY("restartPolicy", Kind.TEXT),
+    CONTAINER_DATA_PATH("containerDataPath", Kind.TEXT),
+    DEVICES("devices", Kind.LIST),
+    EXTRA_GROUPS("extraGroups", Kind.LIST),
+    MK_FORCE_GROUP("mkForceGroup", Kind.BOOLEAN),
+    PORT_OPTION("portOption", Kind.TEXT),
+    USER_OPTION("userOption", Kind.TEXT),
+    GROUP_OPTION("groupOption", Kind.TEXT),
+    DATA_DIR_OPTION("dataDirOption", Kind.TEXT),
+    HEALTH_CHECK_PATH("healthCheckPath", Kind.TEXT),
+    HOMEPAGE_WIDGET_KEY("homepageWidgetKey", Kind.TEXT),
+    API_KEY_HEADER("apiKeyHeader", Kind.TEXT),
+    API_KEY_VARIABLE("apiKeyVariable", Kind.TEXT),
+    OIDC_SERVER_URL("oidcServerUrl", Kind.TEXT),
+    OIDC_CLIENT_SECRET("oidcClientSecret", Kind.TEXT),
+    DATABASE_PORT("databasePort", Kind.PORT),
+    DATABASE_PERMISSIONS_POLICY("databasePermissionsPolicy", Kind.TEXT),
+    DATABASE_PASSWORD_SECRET("databasePasswordSecret", Kind.TEXT),
+    DATABASE_SSL_MODE("databaseSslMode", Kind.TEXT),
+    GRAFANA_DATASOURCE("grafanaDatasource", Kind.CHOICE, "postgres", "none"),
+    MQTT_HOST("mqttHost", Kind.TEXT),
+    MQTT_PORT("mqttPort", Kind.PORT),
+    MQTT_ACL_ACTION("mqttAclAction", Kind.CHOICE, "publish", "subscribe", "pubsub"),
+    MQTT_PASSWORD_SECRET("mqttPasswordSecret", Kind.TEXT);
 
     public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 

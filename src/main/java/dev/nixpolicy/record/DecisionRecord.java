@@ -40,4 +40,9 @@ public record DecisionRecord(
     public boolean hasErrors() {
         return findings.stream().anyMatch(f -> f.severity().equals("error"));
     }
+
+    /** Whether generate may write files for it: no error finding, and no open question keeps a decision undecided. */
+    public boolean isGeneratable() {
+        return !hasErrors() && questions.stream().allMatch(q -> q.blocks().isEmpty());
+    }
 }

@@ -24,6 +24,11 @@ public final class NixLiteral {
         return NixString.literal(String.valueOf(value));
     }
 
+    /** A list of already written Nix expressions. */
+    public static String list(List<String> expressions) {
+        return expressions.isEmpty() ? "[ ]" : expressions.stream().collect(Collectors.joining(" ", "[ ", " ]"));
+    }
+
     /** An attribute name, quoted when it is not a plain identifier ({@code "com.sun:auto-snapshot"}). */
     public static String attributeName(String name) {
         return IDENTIFIER.matcher(name).matches() ? name : NixString.literal(name);

@@ -52,7 +52,8 @@ public final class NixView {
         view.put("group", value("group").orElseThrow(() -> missing("group")));
         view.put("resources", NixLiteral.of(value("resources").orElseThrow(() -> missing("resources"))));
         view.put("mkForceUser", is("mkForceUser"));
-        view.put("mediaGroup", "media".equals(text("group")));
+        view.put("mkForceGroup", is("mkForceGroup"));
+        view.put("extraGroups", NixLiteral.of(value("extraGroups").orElse(List.of())));
         view.put("deploymentWhy", why("deployment"));
         view.put("authWhy", why("auth"));
 
@@ -64,7 +65,10 @@ public final class NixView {
             Map<String, Object> container = new LinkedHashMap<>();
             container.put("image", image == null ? "" : image);
             container.put("repository", image == null ? "" : image.replaceFirst("[:@].*$", ""));
-            container.put("containerPort", value("containerPort").orElseThrow(() -> missing("containerPort")));
+            value("containerPort").ifPresent(inside -> container.put("containerPort", inside));
+            container.put("dataPath", value("containerDataPath").orElseThrow(() -> missing("containerDataPath")));
+            List<String> deviceOptions = asList("devices").stream().map(d -> NixString.literal("--device=" + d + ":" + d)).toList();
+            container.put("deviceOptions", deviceOptions.isEmpty() ? false : NixLiteral.list(deviceOptions));
             view.put("container", container);
             unitName = "podman-" + service + ".service";
             unitAttr = NixString.literal("podman-" + service);
@@ -73,11 +77,17 @@ public final class NixView {
             Map<String, Object> nativeModule = new LinkedHashMap<>();
             nativeModule.put("moduleAttr", NixLiteral.attributeName(module));
             value("packageAttr").ifPresent(p -> nativeModule.put("packageAttr", p));
+            List<Map<String, Object>> passed = new ArrayList<>();
+            for (String option : List.of("port", "user", "group", "dataDir")) {
+                value(option + "Option").ifPresent(path -> passed.add(Map.of("path", path, "option", option)));
+            }
+            nativeModule.put("passed", passed);
             view.put("nativeModule", nativeModule);
             unitName = module + ".service";
             unitAttr = NixLiteral.attributeName(module);
         } else {
-            view.put("nativePackage", Map.of("packageAttr", value("packageAttr").orElseThrow(() -> missing("packageAttr"))));
+            view.put("nativePackage", Map.of("packageAttr", value("packageAttr").orElseThrow(() -> missing("packageAttr")),
+                    "restart", value("restartPolicy").orElseThrow(() -> missing("restartPolicy"))));
             unitName = service + ".service";
             unitAttr = service;
         }
@@ -86,21 +96,23 @@ public final class NixView {
 
         value("dataset").ifPresent(dataset -> {
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("recordsize", text("recordsize"));
-            properties.put("compression", text("compression"));
             properties.put("com.sun:auto-snapshot", String.valueOf(is("autoSnapshot")));
             view.put("dataset", Map.of("name", dataset, "properties", NixLiteral.of(properties),
+                    "recordsize", value("recordsize").orElseThrow(() -> missing("recordsize")),
+                    "compression", value("compression").orElseThrow(() -> missing("compression")),
                     "recordsizeWhy", why("recordsize")));
         });
         String permissions = text("permissions");
         view.put("directoryMode", value("directoryMode").orElseThrow(() -> missing("directoryMode")));
         view.put("umask", value("umask").orElseThrow(() -> missing("umask")));
         view.put("stateDirectory", "state-directory".equals(permissions));
-        view.put("datasetExplicit", "zfs-dataset-explicit".equals(permissions));
+        view.put("clearStateDirectory", is("clearStateDirectory"));
+        view.put("permissionsPriority", priority("permissionsPriority"));
         view.put("tmpfilesWithoutDataset", "tmpfiles".equals(permissions) && !record.decisions().containsKey("dataset"));
 
         List<Map<String, Object>> hardening = new ArrayList<>();
-        asMap("hardening").forEach((k, v) -> hardening.add(Map.of("name", k, "value", NixLiteral.of(v))));
+        String hardeningPriority = priority("hardeningPriority");
+        asMap("hardening").forEach((k, v) -> hardening.add(Map.of("name", k, "value", hardeningPriority + NixLiteral.of(v))));
         view.put("hardening", hardening);
 
         List<Map<String, Object>> secretOptions = new ArrayList<>();
@@ -122,13 +134,26 @@ public final class NixView {
         }
         if (is("postgresqlProvisioning")) {
             view.put("database", Map.of("host", value("databaseHost").orElseThrow(() -> missing("databaseHost")),
+                    "port", value("databasePort").orElseThrow(() -> missing("databasePort")),
+                    "permissionsPolicy", value("databasePermissionsPolicy").orElseThrow(() -> missing("databasePermissionsPolicy")),
+                    "passwordSecret", value("databasePasswordSecret").orElseThrow(() -> missing("databasePasswordSecret")),
                     "extensions", NixLiteral.of(value("postgresqlExtensions").orElse(List.of()))));
         }
         if (is("mqttIntegration")) {
-            view.put("mqtt", Map.of("topics", NixLiteral.of(value("mqttTopics").orElse(List.of()))));
+            view.put("mqtt", Map.of("topics", NixLiteral.of(value("mqttTopics").orElse(List.of())),
+                    "host", value("mqttHost").orElseThrow(() -> missing("mqttHost")),
+                    "port", value("mqttPort").orElseThrow(() -> missing("mqttPort")),
+                    "aclAction", value("mqttAclAction").orElseThrow(() -> missing("mqttAclAction")),
+                    "passwordSecret", value("mqttPasswordSecret").orElseThrow(() -> missing("mqttPasswordSecret"))));
         }
         if (is("grafanaIntegration")) {
-            view.put("grafana", Map.of("withDatabase", is("postgresqlProvisioning")));
+            Map<String, Object> grafana = new LinkedHashMap<>();
+            String datasource = value("grafanaDatasource").map(String::valueOf).orElseThrow(() -> missing("grafanaDatasource"));
+            if (!"none".equals(datasource)) {
+                grafana.put("datasource", Map.of("type", datasource,
+                        "sslMode", value("databaseSslMode").orElseThrow(() -> missing("databaseSslMode"))));
+            }
+            view.put("grafana", grafana);
         }
         if (is("reverseProxy")) {
             Map<String, Object> proxy = new LinkedHashMap<>();
@@ -136,25 +161,28 @@ public final class NixView {
             if (policy != null && !"none".equals(policy)) {
                 proxy.put("caddySecurity", Map.of("policy", policy));
             }
-            if ("hybrid-sso-api-key".equals(text("auth"))) {
-                proxy.put("apiKeyInjection", Map.of("envVar", SecretNames.environment(service) + "_API_KEY"));
-            }
+            value("apiKeyHeader").ifPresent(name -> proxy.put("apiKeyInjection", Map.of("header", name,
+                    "envVar", value("apiKeyVariable").orElseThrow(() -> missing("apiKeyVariable")))));
             view.put("reverseProxy", proxy);
             view.put("hostName", NixString.withDomain(text("hostName")));
         }
         if (is("staticApiKey")) {
-            view.put("staticApiKey", Map.of("envVar", SecretNames.environment(service) + "_API_KEY"));
+            view.put("staticApiKey", Map.of("envVar", value("apiKeyVariable").orElseThrow(() -> missing("apiKeyVariable"))));
         }
         value("oidc").ifPresent(o -> {
             List<Map<String, Object>> settings = new ArrayList<>();
             asMap("oidc").forEach((k, v) -> settings.add(Map.of("name", k, "value", NixLiteral.of(v))));
-            view.put("oidc", Map.of("settings", settings));
+            view.put("oidc", Map.of("settings", settings,
+                    "serverUrl", NixString.withDomain(text("oidcServerUrl")),
+                    "clientSecret", value("oidcClientSecret").orElseThrow(() -> missing("oidcClientSecret"))));
         });
         if (is("metrics")) {
-            Object port = value("metricsPort").orElse("none");
-            if (port instanceof Integer) {
-                view.put("metrics", Map.of("port", port, "path", text("metricsPath")));
+            Object port = value("metricsPort").orElseThrow(() -> missing("metricsPort"));
+            if (!(port instanceof Integer)) {
+                throw new IllegalStateException(service + ": metrics are decided without a metrics port (" + port
+                        + "); the rules must decide metricsPort for a service with metrics");
             }
+            view.put("metrics", Map.of("port", port, "path", value("metricsPath").orElseThrow(() -> missing("metricsPath"))));
         }
         if (is("logging")) {
             view.put("logging", Map.of("unitName", unitName));
@@ -172,8 +200,8 @@ public final class NixView {
         view.put("notifications", is("notifications"));
         view.put("healthcheck", is("healthcheck"));
 
-        if (is("sanoidReplication") && value("dataset").isPresent()) {
-            view.put("sanoid", Map.of("dataset", text("dataset")));
+        if (is("sanoidReplication")) {
+            view.put("sanoid", Map.of("dataset", value("dataset").orElseThrow(() -> missing("dataset"))));
         }
         String alertName = record.displayName().replaceAll("[^A-Za-z0-9]", "");
         if ("container".equals(text("serviceDownAlert"))) {
@@ -187,11 +215,11 @@ public final class NixView {
             Map<String, Object> homepage = new LinkedHashMap<>();
             homepage.put("group", text("category"));
             homepage.put("icon", service);
+            homepage.put("healthPath", value("healthCheckPath").orElseThrow(() -> missing("healthCheckPath")));
             value("homepageWidget").filter(w -> !"none".equals(w)).ifPresent(type -> {
                 Map<String, Object> widget = new LinkedHashMap<>();
                 widget.put("type", type);
-                widget.put("key", is("homepageWidgetApiKey")
-                        ? List.of("{{HOMEPAGE_VAR_" + SecretNames.environment(service) + "_API_KEY}}") : List.of());
+                widget.put("key", value("homepageWidgetKey").map(List::of).orElse(List.of()));
                 homepage.put("widget", widget);
             });
             view.put("homepage", homepage);
@@ -199,6 +227,7 @@ public final class NixView {
         if (is("gatus")) {
             Map<String, Object> gatus = new LinkedHashMap<>();
             gatus.put("group", text("category"));
+            gatus.put("healthPath", value("healthCheckPath").orElseThrow(() -> missing("healthCheckPath")));
             gatus.put("interval", text("gatusInterval"));
             gatus.put("conditions", NixLiteral.of(value("gatusConditions").orElse(List.of())));
             List<Map<String, Object>> alert = new ArrayList<>();
@@ -210,6 +239,15 @@ public final class NixView {
             view.put("cloudflare", Map.of("tunnel", text("tunnel")));
         }
         return view;
+    }
+
+    /** How a decided priority is written before a value: nothing, lib.mkDefault or lib.mkForce. */
+    private String priority(String key) {
+        return switch (value(key).map(String::valueOf).orElse("normal")) {
+            case "default" -> "lib.mkDefault ";
+            case "force" -> "lib.mkForce ";
+            default -> "";
+        };
     }
 
     private void present(String key, List<?> items) {

@@ -1,10 +1,8 @@
 package dev.nixpolicy.testing;
 
 import dev.nixpolicy.engine.BadRulesException;
-import dev.nixpolicy.engine.EngineRun;
 import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.BadInputException;
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
@@ -23,10 +21,20 @@ public final class Generated {
             FactsLoader loader = new FactsLoader();
             ServiceFacts facts = loader.loadService(example);
             HostFacts host = Project.defaultHost();
-            EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(facts, host));
             return new dev.nixpolicy.record.RecordMaker(new PolicyEngine(Project.shippedPolicy())).decide(facts, host, "facts/" + example.getFileName());
         } catch (BadInputException | BadRulesException e) {
             throw new AssertionError(example + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The record of a facts file decided against another host's facts (the real services' own host). */
+    public static DecisionRecord record(Path facts, Path hostFile) {
+        try {
+            FactsLoader loader = new FactsLoader();
+            return new dev.nixpolicy.record.RecordMaker(new PolicyEngine(Project.shippedPolicy()))
+                    .decide(loader.loadService(facts), loader.loadHost(hostFile), facts.getFileName().toString());
+        } catch (BadInputException | BadRulesException e) {
+            throw new AssertionError(facts + ": " + e.getMessage(), e);
         }
     }
 
@@ -36,7 +44,11 @@ public final class Generated {
 
     /** The files generate writes for an example, by relative path. */
     public static Map<String, String> files(String service) {
-        return new GeneratedFiles(new Templates(Project.templates())).render(record(service));
+        return files(record(service));
+    }
+
+    public static Map<String, String> files(DecisionRecord record) {
+        return new GeneratedFiles(new Templates(Project.templates())).render(record);
     }
 
     public static String module(String service) {
