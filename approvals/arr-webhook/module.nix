@@ -38,6 +38,12 @@ in
       description = "UID of the service user (must be unique across hosts)";
     };
 
+    gid = mkOption {
+      type = types.nullOr types.int;
+      default = 900;
+      description = "GID of the service's own group (null: a shared group whose GID the host sets)";
+    };
+
     resources = mkOption {
       type = types.attrsOf types.str;
       default = { CPUQuota = "25%"; MemoryMax = "256M"; };
@@ -89,6 +95,9 @@ in
 
   config = mkIf cfg.enable (lib.mkMerge [
     {
+      assertions = [
+      ];
+
       # deployment = native-module by rule "upstream flake module when nixpkgs has nothing that
       # qualifies" because packaging.upstreamFlake = true (001 Step 0: If NO native package exists,
       # check if upstream provides a NixOS flake; 000 Decision Framework step 2)
@@ -98,6 +107,7 @@ in
 
       systemd.services.arr-webhook = {
         after = [ "network.target" ];
+        requires = [ ];
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
@@ -121,7 +131,7 @@ in
         extraGroups = [ ];
       };
 
-      users.groups.${cfg.group} = lib.mkForce { };
+      users.groups.${cfg.group} = lib.mkForce { inherit (cfg) gid; };
 
       # auth = none by rule "no auth for a truly internal service-to-service API" because workload.type
       # = internal-api; exposure.publicAccess = false (001 Authentication decision priority 6: None,

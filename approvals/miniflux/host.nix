@@ -55,7 +55,7 @@ in
         backup = {
           enable = true;
           repository = "nas-primary";
-          useSnapshots = true;
+          useSnapshots = false;
           frequency = "daily";
           tags = [ "home" "miniflux" "forge" ];
           excludePatterns = [ "**/*.log" "**/cache/**" ];

@@ -47,6 +47,12 @@ in
       description = "UID of the service user (must be unique across hosts)";
     };
 
+    gid = mkOption {
+      type = types.nullOr types.int;
+      default = 900;
+      description = "GID of the service's own group (null: a shared group whose GID the host sets)";
+    };
+
     resources = mkOption {
       type = types.attrsOf types.str;
       default = { CPUQuota = "25%"; MemoryMax = "256M"; };
@@ -141,10 +147,6 @@ in
           assertion = cfg.reverseProxy == null || cfg.reverseProxy.backend.port == cfg.port;
           message = "Reverse proxy backend port must match service port";
         }
-        {
-          assertion = cfg.metrics == null || cfg.metrics.port != cfg.port;
-          message = "Metrics port must be different from service port";
-        }
       ];
 
       # deployment = native-module by rule "native module when a NixOS module exists and a channel
@@ -158,6 +160,7 @@ in
 
       systemd.services.miniflux = {
         after = [ "network.target" ];
+        requires = [ ];
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
@@ -194,7 +197,7 @@ in
         extraGroups = [ ];
       };
 
-      users.groups.${cfg.group} = lib.mkForce { };
+      users.groups.${cfg.group} = lib.mkForce { inherit (cfg) gid; };
 
       # auth = native-oidc by rule "native OIDC for multi-user apps with per-user authorization" because
       # auth.nativeOidc = true; users.perUserAuthorization = true (001 Authentication decision priority

@@ -47,6 +47,12 @@ in
       description = "UID of the service user (must be unique across hosts)";
     };
 
+    gid = mkOption {
+      type = types.nullOr types.int;
+      default = 900;
+      description = "GID of the service's own group (null: a shared group whose GID the host sets)";
+    };
+
     resources = mkOption {
       type = types.attrsOf types.str;
       default = { CPUQuota = "50%"; MemoryMax = "512M"; MemoryReservation = "256M"; };
@@ -153,12 +159,12 @@ in
     {
       assertions = [
         {
-          assertion = cfg.reverseProxy == null || cfg.reverseProxy.backend.port == cfg.port;
-          message = "Reverse proxy backend port must match service port";
+          assertion = config.users.groups.${cfg.group}.gid != null;
+          message = "The container runs as ${toString cfg.uid}:<gid>, so group ${cfg.group} needs a fixed GID";
         }
         {
-          assertion = cfg.metrics == null || cfg.metrics.port != cfg.port;
-          message = "Metrics port must be different from service port";
+          assertion = cfg.reverseProxy == null || cfg.reverseProxy.backend.port == cfg.port;
+          message = "Reverse proxy backend port must match service port";
         }
       ];
 
@@ -169,7 +175,7 @@ in
         image = cfg.image;
         ports = [ "127.0.0.1:${toString cfg.port}:3000" ];
         volumes = [ "${cfg.dataDir}:${cfg.containerDataPath}" ];
-        user = "${toString cfg.uid}";
+        user = "${toString cfg.uid}:${toString config.users.groups.${cfg.group}.gid}";
       };
 
       systemd.services."podman-paperless-ai" = {
@@ -191,7 +197,7 @@ in
         extraGroups = [ ];
       };
 
-      users.groups.${cfg.group} = { };
+      users.groups.${cfg.group} = lib.optionalAttrs (cfg.gid != null) { inherit (cfg) gid; };
 
       modules.storage.datasets.services.paperless-ai = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;

@@ -57,7 +57,7 @@ in
 
         preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
-        nfsMountDependency = "mnt-data";
+        nfsMountDependency = "media";
 
         oidcClientSecretFile = config.sops.secrets."paperless/oidc_client_secret".path;
 

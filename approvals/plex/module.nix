@@ -6,6 +6,10 @@ let
   cfg = config.modules.services.plex;
   serviceName = "plex";
   sharedTypes = import ../../../lib/types.nix { inherit lib; };
+  # The NFS mount is named in modules.storage.nfsMounts (a name that is not there fails here);
+  # systemd names its mount unit after the local path: /mnt/data is mnt-data.mount.
+  nfsMount = if cfg.nfsMountDependency == null then null else config.modules.storage.nfsMounts.${cfg.nfsMountDependency};
+  nfsMountUnit = if nfsMount == null then null else "${lib.replaceStrings [ "/" ] [ "-" ] (lib.removePrefix "/" nfsMount.localPath)}.mount";
   storageHelpers = import ../../storage/helpers-lib.nix { inherit pkgs lib; };
   # The replication sanoid declares for the dataset, or for its parent when the dataset has none
   # (how the repository's own modules find what the syncoid restore pulls from).
@@ -55,6 +59,12 @@ in
       type = types.int;
       default = 900;
       description = "UID of the service user (must be unique across hosts)";
+    };
+
+    gid = mkOption {
+      type = types.nullOr types.int;
+      default = null;
+      description = "GID of the service's own group (null: a shared group whose GID the host sets)";
     };
 
     resources = mkOption {
@@ -153,10 +163,6 @@ in
           assertion = cfg.reverseProxy == null || cfg.reverseProxy.backend.port == cfg.port;
           message = "Reverse proxy backend port must match service port";
         }
-        {
-          assertion = cfg.metrics == null || cfg.metrics.port != cfg.port;
-          message = "Metrics port must be different from service port";
-        }
       ];
 
       # deployment = native-module by rule "native module when a NixOS module exists and a channel
@@ -169,8 +175,8 @@ in
       };
 
       systemd.services.plex = {
-        after = [ "network.target" "zfs-mount.service" ] ++ lib.optional (cfg.nfsMountDependency != null) "${cfg.nfsMountDependency}.mount";
-        requires = [ "zfs-mount.service" ];
+        after = [ "network.target" "zfs-mount.service" ] ++ lib.optional (nfsMountUnit != null) nfsMountUnit;
+        requires = [ "zfs-mount.service" ] ++ lib.optional (nfsMountUnit != null) nfsMountUnit;
         serviceConfig = {
           User = lib.mkForce cfg.user;
           Group = lib.mkForce cfg.group;
@@ -193,7 +199,7 @@ in
         extraGroups = [ "media" "render" "video" ];
       };
 
-      users.groups.${cfg.group} = { };
+      users.groups.${cfg.group} = lib.optionalAttrs (cfg.gid != null) { inherit (cfg) gid; };
 
       modules.storage.datasets.services.plex = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;

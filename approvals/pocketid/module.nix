@@ -57,6 +57,12 @@ in
       description = "UID of the service user (must be unique across hosts)";
     };
 
+    gid = mkOption {
+      type = types.nullOr types.int;
+      default = 900;
+      description = "GID of the service's own group (null: a shared group whose GID the host sets)";
+    };
+
     resources = mkOption {
       type = types.attrsOf types.str;
       default = { CPUQuota = "25%"; MemoryMax = "256M"; };
@@ -193,7 +199,7 @@ in
         extraGroups = [ ];
       };
 
-      users.groups.${cfg.group} = lib.mkForce { };
+      users.groups.${cfg.group} = lib.mkForce { inherit (cfg) gid; };
 
       modules.storage.datasets.services.pocketid = mkIf (cfg.zfs.dataset != null) {
         mountpoint = cfg.dataDir;

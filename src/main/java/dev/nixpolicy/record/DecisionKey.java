@@ -105,7 +105,9 @@ public enum DecisionKey {
     MQTT_HOST("mqttHost", Kind.TEXT),
     MQTT_PORT("mqttPort", Kind.PORT),
     MQTT_ACL_ACTION("mqttAclAction", Kind.CHOICE, "publish", "subscribe", "pubsub"),
-    MQTT_PASSWORD_SECRET("mqttPasswordSecret", Kind.TEXT);
+    MQTT_PASSWORD_SECRET("mqttPasswordSecret", Kind.TEXT),
+    METRICS_PORT_ASSERTION("metricsPortAssertion", Kind.BOOLEAN),
+    GID("gid", Kind.INTEGER_OR_NONE);
 
     public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 

@@ -47,12 +47,15 @@ public final class NixView {
         present("deviations", deviations);
         value("port").ifPresent(port -> view.put("port", port));
         view.put("portWhy", why("port"));
+        view.put("metricsPortAssertion", is("metricsPortAssertion"));
         view.put("uid", value("uid").orElseThrow(() -> missing("uid")));
         view.put("uidWhy", why("uid"));
         view.put("group", value("group").orElseThrow(() -> missing("group")));
         view.put("resources", NixLiteral.of(value("resources").orElseThrow(() -> missing("resources"))));
         view.put("mkForceUser", is("mkForceUser"));
         view.put("mkForceGroup", is("mkForceGroup"));
+        Object gid = value("gid").orElseThrow(() -> missing("gid"));
+        view.put("gid", gid instanceof Integer ? gid : "null");
         view.put("extraGroups", NixLiteral.of(value("extraGroups").orElse(List.of())));
         view.put("deploymentWhy", why("deployment"));
         view.put("authWhy", why("auth"));
