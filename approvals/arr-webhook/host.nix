@@ -20,8 +20,6 @@ in
             service = "arr-webhook";
           };
         };
-
-        apiKeyFile = config.sops.secrets."arr-webhook/api_key".path;
       };
     }
 

@@ -80,12 +80,6 @@ in
       description = "Notification channels";
     };
 
-    apiKeyFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the api_key secret (from SOPS)";
-    };
-
     staticApiKey = mkOption {
       type = types.nullOr (types.attrsOf types.anything);
       default = null;

@@ -184,7 +184,17 @@ in
         ports = [ "127.0.0.1:${toString cfg.port}:9191" ];
         volumes = [ "${cfg.dataDir}:${cfg.containerDataPath}" ];
         user = "${toString cfg.uid}:${toString config.users.groups.${cfg.group}.gid}";
-        extraOptions = [ "--device=/dev/dri:/dev/dri" ];
+        extraOptions = [ "--device=/dev/dri:/dev/dri" ]
+          ++ lib.optionals (cfg.healthcheck != null && cfg.healthcheck.enable) (
+            [
+              "--health-interval=${cfg.healthcheck.interval}"
+              "--health-timeout=${cfg.healthcheck.timeout}"
+              "--health-retries=${toString cfg.healthcheck.retries}"
+              "--health-start-period=${cfg.healthcheck.startPeriod}"
+              "--health-on-failure=${cfg.healthcheck.onFailure}"
+            ]
+            ++ lib.optional (cfg.healthcheck.command != null) "--health-cmd=${cfg.healthcheck.command}"
+          );
       };
 
       systemd.services."podman-dispatcharr" = {

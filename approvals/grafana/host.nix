@@ -50,10 +50,6 @@ in
           tags = [ "monitoring" "grafana" "forge" ];
           excludePatterns = [ "**/*.log" "**/cache/**" ];
         };
-
-        adminPasswordFile = config.sops.secrets."grafana/admin_password".path;
-
-        secretKeyFile = config.sops.secrets."grafana/secret_key".path;
       };
     }
 

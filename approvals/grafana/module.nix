@@ -115,18 +115,6 @@ in
         description = "ZFS dataset properties";
       };
     };
-
-    adminPasswordFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the admin_password secret (from SOPS)";
-    };
-
-    secretKeyFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the secret_key secret (from SOPS)";
-    };
   };
 
   config = mkIf cfg.enable (lib.mkMerge [

@@ -236,17 +236,6 @@ in
             "database_password:${cfg.databasePasswordFile}"
           ];
         } // cfg.resources;
-        preStart = ''
-          set -euo pipefail
-          install -d -m 700 /run/mealie
-          tmp="/run/mealie/env.tmp"
-          trap 'rm -f "$tmp"' EXIT
-          {
-            printf "OIDC_CLIENT_SECRET=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/oidc_client_secret")"
-            printf "DATABASE_PASSWORD=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/database_password")"
-          } > "$tmp"
-          install -m 600 "$tmp" /run/mealie/env
-        '';
       };
 
       users.users.${cfg.user} = lib.mkForce {
@@ -295,6 +284,10 @@ in
         extensions = cfg.database.extensions;
         permissionsPolicy = "owner-readwrite+readonly-select";
       };
+    })
+
+    (mkIf (cfg.oidc != null) {
+      systemd.services.mealie.serviceConfig.LoadCredential = [ "oidc-client-secret:${cfg.oidc.clientSecretFile}" ];
     })
 
     (mkIf cfg.preseed.enable (

@@ -176,16 +176,6 @@ in
             "oidc_client_secret:${cfg.oidcClientSecretFile}"
           ];
         } // cfg.resources;
-        preStart = ''
-          set -euo pipefail
-          install -d -m 700 /run/miniflux
-          tmp="/run/miniflux/env.tmp"
-          trap 'rm -f "$tmp"' EXIT
-          {
-            printf "OIDC_CLIENT_SECRET=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/oidc_client_secret")"
-          } > "$tmp"
-          install -m 600 "$tmp" /run/miniflux/env
-        '';
       };
 
       users.users.${cfg.user} = lib.mkForce {
@@ -224,6 +214,10 @@ in
         extensions = cfg.database.extensions;
         permissionsPolicy = "owner-readwrite+readonly-select";
       };
+    })
+
+    (mkIf (cfg.oidc != null) {
+      systemd.services.miniflux.serviceConfig.LoadCredential = [ "oidc-client-secret:${cfg.oidc.clientSecretFile}" ];
     })
   ]);
 }

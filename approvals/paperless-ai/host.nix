@@ -47,12 +47,6 @@ in
         };
 
         healthcheck.enable = true;
-
-        apiKeyFile = config.sops.secrets."paperless-ai/api_key".path;
-
-        paperlessTokenFile = config.sops.secrets."paperless-ai/paperless_token".path;
-
-        llmApiKeyFile = config.sops.secrets."paperless-ai/llm_api_key".path;
       };
     }
 

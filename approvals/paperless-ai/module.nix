@@ -135,24 +135,6 @@ in
       default = null;
       description = "Container healthcheck";
     };
-
-    apiKeyFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the api_key secret (from SOPS)";
-    };
-
-    paperlessTokenFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the paperless_token secret (from SOPS)";
-    };
-
-    llmApiKeyFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the llm_api_key secret (from SOPS)";
-    };
   };
 
   config = mkIf cfg.enable (lib.mkMerge [
@@ -176,6 +158,17 @@ in
         ports = [ "127.0.0.1:${toString cfg.port}:3000" ];
         volumes = [ "${cfg.dataDir}:${cfg.containerDataPath}" ];
         user = "${toString cfg.uid}:${toString config.users.groups.${cfg.group}.gid}";
+        extraOptions = [ ]
+          ++ lib.optionals (cfg.healthcheck != null && cfg.healthcheck.enable) (
+            [
+              "--health-interval=${cfg.healthcheck.interval}"
+              "--health-timeout=${cfg.healthcheck.timeout}"
+              "--health-retries=${toString cfg.healthcheck.retries}"
+              "--health-start-period=${cfg.healthcheck.startPeriod}"
+              "--health-on-failure=${cfg.healthcheck.onFailure}"
+            ]
+            ++ lib.optional (cfg.healthcheck.command != null) "--health-cmd=${cfg.healthcheck.command}"
+          );
       };
 
       systemd.services."podman-paperless-ai" = {

@@ -259,18 +259,6 @@ in
             "admin_password:${cfg.adminPasswordFile}"
           ];
         } // cfg.resources;
-        preStart = ''
-          set -euo pipefail
-          install -d -m 700 /run/paperless
-          tmp="/run/paperless/env.tmp"
-          trap 'rm -f "$tmp"' EXIT
-          {
-            printf "OIDC_CLIENT_SECRET=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/oidc_client_secret")"
-            printf "DATABASE_PASSWORD=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/database_password")"
-            printf "ADMIN_PASSWORD=%s\n" "$(cat "$CREDENTIALS_DIRECTORY/admin_password")"
-          } > "$tmp"
-          install -m 600 "$tmp" /run/paperless/env
-        '';
       };
 
       users.users.${cfg.user} = lib.mkForce {
@@ -319,6 +307,10 @@ in
         extensions = cfg.database.extensions;
         permissionsPolicy = "owner-readwrite+readonly-select";
       };
+    })
+
+    (mkIf (cfg.oidc != null) {
+      systemd.services.paperless.serviceConfig.LoadCredential = [ "oidc-client-secret:${cfg.oidc.clientSecretFile}" ];
     })
 
     (mkIf cfg.preseed.enable (

@@ -52,8 +52,6 @@ in
         notifications.enable = true;
 
         preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
-
-        encryptionKeyFile = config.sops.secrets."pocketid/encryption_key".path;
       };
     }
 

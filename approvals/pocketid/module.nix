@@ -127,12 +127,6 @@ in
       };
     };
 
-    encryptionKeyFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the encryption_key secret (from SOPS)";
-    };
-
     preseed = {
       enable = mkEnableOption "automatic Restic/ZFS restore before first start";
       repositoryUrl = mkOption {

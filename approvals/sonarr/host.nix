@@ -47,8 +47,6 @@ in
         preseed = forgeDefaults.mkPreseed [ "syncoid" "local" ];
 
         nfsMountDependency = "media";
-
-        apiKeyFile = config.sops.secrets."sonarr/api_key".path;
       };
     }
 

@@ -137,12 +137,6 @@ in
       description = "NFS mount (modules.storage.nfsMounts) the service needs before it starts";
     };
 
-    apiKeyFile = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      description = "File holding the api_key secret (from SOPS)";
-    };
-
     preseed = {
       enable = mkEnableOption "automatic Restic/ZFS restore before first start";
       repositoryUrl = mkOption {

@@ -294,6 +294,17 @@ in
         ports = [ "127.0.0.1:${toString cfg.port}:4000" ];
         volumes = [ "${cfg.dataDir}:${cfg.containerDataPath}" ];
         user = "${toString cfg.uid}:${toString config.users.groups.${cfg.group}.gid}";
+        extraOptions = [ ]
+          ++ lib.optionals (cfg.healthcheck != null && cfg.healthcheck.enable) (
+            [
+              "--health-interval=${cfg.healthcheck.interval}"
+              "--health-timeout=${cfg.healthcheck.timeout}"
+              "--health-retries=${toString cfg.healthcheck.retries}"
+              "--health-start-period=${cfg.healthcheck.startPeriod}"
+              "--health-on-failure=${cfg.healthcheck.onFailure}"
+            ]
+            ++ lib.optional (cfg.healthcheck.command != null) "--health-cmd=${cfg.healthcheck.command}"
+          );
         environmentFiles = [ "/run/teslamate/env" ];
       };
 

@@ -107,7 +107,8 @@ public enum DecisionKey {
     MQTT_ACL_ACTION("mqttAclAction", Kind.CHOICE, "publish", "subscribe", "pubsub"),
     MQTT_PASSWORD_SECRET("mqttPasswordSecret", Kind.TEXT),
     METRICS_PORT_ASSERTION("metricsPortAssertion", Kind.BOOLEAN),
-    GID("gid", Kind.INTEGER_OR_NONE);
+    GID("gid", Kind.INTEGER_OR_NONE),
+    CREDENTIAL_SECRETS("credentialSecrets", Kind.LIST);
 
     public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 

@@ -71,7 +71,7 @@ public final class NixView {
             value("containerPort").ifPresent(inside -> container.put("containerPort", inside));
             container.put("dataPath", value("containerDataPath").orElseThrow(() -> missing("containerDataPath")));
             List<String> deviceOptions = asList("devices").stream().map(d -> NixString.literal("--device=" + d + ":" + d)).toList();
-            container.put("deviceOptions", deviceOptions.isEmpty() ? false : NixLiteral.list(deviceOptions));
+            container.put("deviceOptions", NixLiteral.list(deviceOptions));
             view.put("container", container);
             unitName = "podman-" + service + ".service";
             unitAttr = NixString.literal("podman-" + service);
@@ -120,7 +120,7 @@ public final class NixView {
 
         List<Map<String, Object>> secretOptions = new ArrayList<>();
         List<Map<String, Object>> credentials = new ArrayList<>();
-        for (Object secret : asList("secrets")) {
+        for (Object secret : asList("credentialSecrets")) {
             String sops = String.valueOf(secret);
             String name = sops.substring(sops.indexOf('/') + 1);
             String option = SecretNames.option(name);
