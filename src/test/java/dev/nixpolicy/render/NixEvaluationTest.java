@@ -95,6 +95,15 @@ class NixEvaluationTest {
         });
     }
 
+    @Test
+    void aContainerJobWithoutAPortEvaluates() throws IOException {
+        DecisionRecord record = Generated.record(Project.dir().resolve("src/test/resources/evaluation/nightly-job.yaml"),
+                Project.defaultHostFile());
+        assertTrue(record.isGeneratable(), "the fixture generates: " + record.findings() + " " + record.questions());
+        assertFalse(record.decision("port").isPresent(), "the fixture has no port");
+        evaluatesAsDecided(record);
+    }
+
     /** The evaluation is not lazy about what it checks: each of these defects makes it fail. */
     @TestFactory
     Stream<DynamicTest> aDefectInTheGeneratedNixFailsTheEvaluation() {
