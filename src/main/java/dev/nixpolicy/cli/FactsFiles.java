@@ -33,15 +33,27 @@ final class FactsFiles {
         return new ArrayList<>(files);
     }
 
-    /** How a facts file is named in records and headers: relative to the working directory when under it. */
+    /**
+     * How a facts file is named in records and headers, the same from any working directory:
+     * relative to the root of the repository that holds it (the nearest folder with a
+     * {@code .git} or a {@code flake.nix}), else by its file name alone, so that no local or
+     * temporary path ends up in a committed file.
+     */
     static String display(Path file) {
-        Path normalized = file.normalize();
-        if (normalized.isAbsolute()) {
-            Path cwd = Path.of("").toAbsolutePath();
-            if (normalized.startsWith(cwd)) {
-                return cwd.relativize(normalized).toString();
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path folder = absolute.getParent(); folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder.resolve(".git")) || Files.exists(folder.resolve("flake.nix"))) {
+                return separatedBySlashes(folder.relativize(absolute));
             }
         }
-        return normalized.toString();
+        return absolute.getFileName() == null ? absolute.toString() : absolute.getFileName().toString();
+    }
+
+    private static String separatedBySlashes(Path relative) {
+        StringBuilder out = new StringBuilder();
+        for (Path part : relative) {
+            out.append(out.length() == 0 ? "" : "/").append(part);
+        }
+        return out.toString();
     }
 }

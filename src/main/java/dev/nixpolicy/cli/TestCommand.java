@@ -93,7 +93,7 @@ final class TestCommand implements Callable<Integer> {
                 Optional<Path> beside = TestFiles.hostBeside(facts);
                 if (beside.isPresent()) {
                     hostFile = beside.get();
-                    notice.accept("host facts: " + FactsFiles.display(hostFile));
+                    notice.accept("host facts: " + hostFile);
                 }
             }
             // Expected files first: they are quick to read, and one with a typo is not worth deciding for.

@@ -136,6 +136,38 @@ public enum DecisionKey {
 
     /** Why {@code value} cannot be a value of this key, or empty when it can. */
     public Optional<String> problemWith(Object value) {
+        Optional<String> kindProblem = kindProblemWith(value);
+        return kindProblem.isPresent() ? kindProblem : shapeProblemWith(value);
+    }
+
+    /**
+     * Keys whose value reaches Nix outside a string literal (an attribute path, an option name)
+     * or names a SOPS secret: what their text must look like, so that an override can never
+     * carry Nix code.
+     */
+    private Optional<String> shapeProblemWith(Object value) {
+        return switch (key) {
+            case "packageAttr", "moduleName", "portOption", "userOption", "groupOption", "dataDirOption" ->
+                    AttributePaths.problemWith(String.valueOf(value)).map(p -> key + " " + p);
+            case "secrets", "credentialSecrets" -> SecretKeys.problemWithAll((List<?>) value).map(p -> key + ": " + p);
+            case "image" -> imageProblemWith(String.valueOf(value));
+            case "databasePasswordSecret", "mqttPasswordSecret", "oidcClientSecret" ->
+                    SecretKeys.problemWith(String.valueOf(value)).map(p -> key + ": " + p);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> imageProblemWith(String reference) {
+        try {
+            dev.nixpolicy.facts.ImageCandidate.parse(reference);
+            return Optional.empty();
+        } catch (IllegalArgumentException bad) {
+            return Optional.of("image: \"" + AttributePaths.shortened(reference)
+                    + "\" is not a container image reference (registry/repository[:tag][@sha256:<64 hex digits>])");
+        }
+    }
+
+    private Optional<String> kindProblemWith(Object value) {
         String expected = switch (kind) {
             case CHOICE -> value instanceof String s && allowed.contains(s) ? null : "one of " + allowed;
             case TEXT -> value instanceof String s && !s.isBlank() ? null : "a non-empty string";

@@ -1,12 +1,12 @@
 package dev.nixpolicy.render;
 
+import dev.nixpolicy.record.AttributePaths;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Writes a decision value as a Nix literal: strings quoted and escaped, lists and attribute sets on one line. */
 public final class NixLiteral {
-    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
 
     private NixLiteral() {}
 
@@ -29,8 +29,13 @@ public final class NixLiteral {
         return expressions.isEmpty() ? "[ ]" : expressions.stream().collect(Collectors.joining(" ", "[ ", " ]"));
     }
 
-    /** An attribute name, quoted when it is not a plain identifier ({@code "com.sun:auto-snapshot"}). */
+    /** An attribute name, quoted when it is not a plain identifier or is a Nix keyword ({@code "com.sun:auto-snapshot"}, {@code "let"}). */
     public static String attributeName(String name) {
-        return IDENTIFIER.matcher(name).matches() ? name : NixString.literal(name);
+        return AttributePaths.isIdentifier(name) ? name : NixString.literal(name);
+    }
+
+    /** A dotted attribute path ({@code pkgs.unstable.sonarr}), each segment an attribute name: never more than a path. */
+    public static String attributePath(String path) {
+        return java.util.Arrays.stream(path.split("\\.", -1)).map(NixLiteral::attributeName).collect(Collectors.joining("."));
     }
 }

@@ -32,6 +32,7 @@ public final class NixView {
         String service = record.service();
         view.put("header", String.join(" ", NixComment.lines(header)));
         view.put("service", service);
+        view.put("serviceAttr", NixLiteral.attributeName(service));
         view.put("displayName", record.displayName());
         view.put("description", record.description());
         view.put("dataDir", value("dataDir").orElseThrow(() -> missing("dataDir")));
@@ -79,17 +80,17 @@ public final class NixView {
             String module = text("moduleName");
             Map<String, Object> nativeModule = new LinkedHashMap<>();
             nativeModule.put("moduleAttr", NixLiteral.attributeName(module));
-            value("packageAttr").ifPresent(p -> nativeModule.put("packageAttr", p));
+            value("packageAttr").ifPresent(p -> nativeModule.put("packageAttr", NixLiteral.attributePath(String.valueOf(p))));
             List<Map<String, Object>> passed = new ArrayList<>();
             for (String option : List.of("port", "user", "group", "dataDir")) {
-                value(option + "Option").ifPresent(path -> passed.add(Map.of("path", path, "option", option)));
+                value(option + "Option").ifPresent(path -> passed.add(Map.of("path", NixLiteral.attributePath(String.valueOf(path)), "option", option)));
             }
             nativeModule.put("passed", passed);
             view.put("nativeModule", nativeModule);
             unitName = module + ".service";
             unitAttr = NixLiteral.attributeName(module);
         } else {
-            view.put("nativePackage", Map.of("packageAttr", value("packageAttr").orElseThrow(() -> missing("packageAttr")),
+            view.put("nativePackage", Map.of("packageAttr", NixLiteral.attributePath(String.valueOf(value("packageAttr").orElseThrow(() -> missing("packageAttr")))),
                     "restart", value("restartPolicy").orElseThrow(() -> missing("restartPolicy"))));
             unitName = service + ".service";
             unitAttr = service;
@@ -115,7 +116,7 @@ public final class NixView {
 
         List<Map<String, Object>> hardening = new ArrayList<>();
         String hardeningPriority = priority("hardeningPriority");
-        asMap("hardening").forEach((k, v) -> hardening.add(Map.of("name", k, "value", hardeningPriority + NixLiteral.of(v))));
+        asMap("hardening").forEach((k, v) -> hardening.add(Map.of("name", NixLiteral.attributeName(k), "value", hardeningPriority + NixLiteral.of(v))));
         view.put("hardening", hardening);
 
         List<Map<String, Object>> secretOptions = new ArrayList<>();
@@ -123,7 +124,7 @@ public final class NixView {
         for (Object secret : asList("credentialSecrets")) {
             String sops = String.valueOf(secret);
             String name = sops.substring(sops.indexOf('/') + 1);
-            String option = SecretNames.option(name);
+            String option = NixLiteral.attributeName(SecretNames.option(name));
             secretOptions.add(Map.of("name", name, "option", option, "sops", sops));
             credentials.add(Map.of("name", name, "option", option, "envVar", SecretNames.environment(name)));
         }
@@ -174,7 +175,7 @@ public final class NixView {
         }
         value("oidc").ifPresent(o -> {
             List<Map<String, Object>> settings = new ArrayList<>();
-            asMap("oidc").forEach((k, v) -> settings.add(Map.of("name", k, "value", NixLiteral.of(v))));
+            asMap("oidc").forEach((k, v) -> settings.add(Map.of("name", NixLiteral.attributeName(k), "value", NixLiteral.of(v))));
             view.put("oidc", Map.of("settings", settings,
                     "serverUrl", NixString.withDomain(text("oidcServerUrl")),
                     "clientSecret", value("oidcClientSecret").orElseThrow(() -> missing("oidcClientSecret"))));
@@ -234,7 +235,7 @@ public final class NixView {
             gatus.put("interval", text("gatusInterval"));
             gatus.put("conditions", NixLiteral.of(value("gatusConditions").orElse(List.of())));
             List<Map<String, Object>> alert = new ArrayList<>();
-            asMap("gatusAlert").forEach((k, v) -> alert.add(Map.of("name", k, "value", NixLiteral.of(v))));
+            asMap("gatusAlert").forEach((k, v) -> alert.add(Map.of("name", NixLiteral.attributeName(k), "value", NixLiteral.of(v))));
             gatus.put("alert", alert);
             view.put("gatus", gatus);
         }

@@ -34,6 +34,25 @@ class EscapingTest {
         assertEquals(escaped, NixString.escape(text));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "sonarr | sonarr",
+        "let | \"let\"",
+        "or | \"or\"",
+        "com.sun:auto-snapshot | \"com.sun:auto-snapshot\"",
+        "x\"; y = 1 | \"x\\\"; y = 1\""})
+    void attributeNamesAreIdentifiersOrQuoted(String name, String written) {
+        assertEquals(written, NixLiteral.attributeName(name));
+    }
+
+    @Test
+    void anAttributePathIsNeverMoreThanAPath() {
+        assertEquals("pkgs.unstable.sonarr", NixLiteral.attributePath("pkgs.unstable.sonarr"));
+        assertEquals("services.\"let\".settings", NixLiteral.attributePath("services.let.settings"));
+        assertEquals("pkgs.\"sonarr; pwned = true; x = pkgs\".sonarr",
+                NixLiteral.attributePath("pkgs.sonarr; pwned = true; x = pkgs.sonarr"));
+    }
+
     @Test
     void theDomainInterpolationOfAHostNameStays() {
         assertEquals("x\\\"y.${config.networking.domain}", NixString.withDomain("x\"y.${config.networking.domain}"));
