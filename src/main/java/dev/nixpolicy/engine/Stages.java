@@ -3,9 +3,10 @@ package dev.nixpolicy.engine;
 import java.util.List;
 
 /**
- * The agenda groups a run passes through, in order. Every rule names one of them; the
- * {@link #OVERRIDE} group is entered by auto-focus whenever a rule decides a key that the
- * facts override, so that the rule's decision is withdrawn before anything matches it.
+ * The agenda groups a run passes through, in order. Every rule names one of them, or the
+ * {@link #OVERRIDE} group, which only auto-focus enters. (The shipped rules withdraw a decision
+ * the facts override from inside its own stage, at a salience above every deciding rule, so
+ * nothing matches it first.)
  */
 public final class Stages {
     public static final List<String> ORDER = List.of("derive", "decide", "elaborate", "validate", "report");

@@ -93,7 +93,7 @@ public final class NixView {
             view.put("nativePackage", Map.of("packageAttr", NixLiteral.attributePath(String.valueOf(value("packageAttr").orElseThrow(() -> missing("packageAttr")))),
                     "restart", value("restartPolicy").orElseThrow(() -> missing("restartPolicy"))));
             unitName = service + ".service";
-            unitAttr = service;
+            unitAttr = NixLiteral.attributeName(service);
         }
         view.put("unitName", unitName);
         view.put("unitAttr", unitAttr);

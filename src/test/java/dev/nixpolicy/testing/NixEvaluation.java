@@ -43,6 +43,11 @@ public final class NixEvaluation {
         this.nixpkgsLib = nixpkgsLib;
     }
 
+    /** Whether this machine can evaluate (Nix and nixpkgs' lib), without skipping or failing the caller. */
+    public static boolean isAvailable() {
+        return onPath("nix-instantiate").flatMap(NixEvaluation::nixpkgsLib).isPresent();
+    }
+
     /** The evaluator of this machine, or the test is skipped (failed when CI requires Nix). */
     public static NixEvaluation onThisMachine() {
         boolean required = "1".equals(System.getenv("NIXPOLICY_REQUIRE_NIX"));
