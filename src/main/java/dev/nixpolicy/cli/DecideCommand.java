@@ -24,7 +24,7 @@ final class DecideCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FACTS",
-            description = "Facts files (facts-v1 YAML) or folders of them.")
+            description = "Facts files (YAML; every key is described in docs/facts-reference.md) or folders of them.")
     List<Path> facts;
 
     @Option(names = "--host", paramLabel = "HOSTFACTS",

@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FACTS", description = "Facts files (facts-v1 YAML) or folders of them.")
+    @Parameters(arity = "1..*", paramLabel = "FACTS", description = "Facts files (YAML; every key is described in docs/facts-reference.md) or folders of them.")
     List<Path> facts;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The configuration repository to write into.")
