@@ -36,7 +36,7 @@ final class DecideCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown (the rationale, default), json or yaml (the decision record).")
+            description = "markdown (the rationale, default), json (an array of decision records, also for one file) or yaml (one YAML document per record).")
     Format format;
 
     @Override
@@ -47,7 +47,8 @@ final class DecideCommand implements Callable<Integer> {
             List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
                     .decide(facts, format == Format.markdown ? rationale::prepare : () -> {});
             StringBuilder out = new StringBuilder();
-            if (format == Format.json && records.size() > 1) {
+            // One shape whatever the number of files: jq '.[].decisions.port' works on one and on many.
+            if (format == Format.json) {
                 out.append(RecordWriter.jsonArray(records));
             } else {
                 List<String> texts = Batch.map(records, record -> switch (format) {

@@ -53,7 +53,9 @@ class CliIT {
     void printsTheRecordAsJsonAndYaml(@TempDir Path elsewhere) throws Exception {
         Result json = nixpolicy(elsewhere, "decide", "--format", "json", PROJECT.resolve("facts/uptime-kuma.yaml").toString());
         assertEquals(0, json.code(), json.err());
-        JsonNode record = new ObjectMapper().readTree(json.out());
+        JsonNode records = new ObjectMapper().readTree(json.out());
+        assertTrue(records.isArray(), "JSON is always an array of records");
+        JsonNode record = records.get(0);
         assertEquals("nixpolicy/v1", record.get("apiVersion").asText());
         assertEquals("uptime-kuma", record.get("service").asText());
         assertEquals("forge", record.get("host").asText());
@@ -103,8 +105,8 @@ class CliIT {
         assertEquals(1, compiled.err().split("compiling edited rules", -1).length - 1,
                 "one notice on stderr: " + compiled.err());
         assertTrue(shipped.err().isEmpty(), "the shipped rules load precompiled, silently: " + shipped.err());
-        JsonNode fromEdited = new ObjectMapper().readTree(compiled.out());
-        JsonNode fromShipped = new ObjectMapper().readTree(shipped.out());
+        JsonNode fromEdited = new ObjectMapper().readTree(compiled.out()).get(0);
+        JsonNode fromShipped = new ObjectMapper().readTree(shipped.out()).get(0);
         assertTrue(!fromEdited.get("policy").equals(fromShipped.get("policy")), "the record names the edited rules");
         assertEquals(fromShipped.get("decisions"), fromEdited.get("decisions"));
         assertEquals(fromShipped.get("findings"), fromEdited.get("findings"));
