@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Decide services and print the rationale (or the decision record as JSON or YAML).")
 final class DecideCommand implements Callable<Integer> {
-    enum Format { markdown, json, yaml }
+    enum Format { text, markdown, json, yaml }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,28 +35,32 @@ final class DecideCommand implements Callable<Integer> {
             description = "A folder of .drl files to use instead of the shipped rules/.")
     Path rules;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown (the rationale, default), json (an array of decision records, also for one file) or yaml (one YAML document per record).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (the rationale as plain text; the default on a terminal), markdown (the rationale as"
+                    + " Markdown; the default otherwise), json (an array of decision records, also for one file) or yaml"
+                    + " (one YAML document per record).")
     Format format;
 
     @Override
     public Integer call() {
         ProjectLayout layout = ProjectLayout.locate();
         try {
-            Rationale rationale = new Rationale(new Templates(layout.templates()));
+            Format format = this.format != null ? this.format : System.console() != null ? Format.text : Format.markdown;
+            boolean rationaleFormat = format == Format.text || format == Format.markdown;
+            Rationale rationale = new Rationale(new Templates(layout.templates(), format == Format.text));
             List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
-                    .decide(facts, format == Format.markdown ? rationale::prepare : () -> {});
+                    .decide(facts, rationaleFormat ? rationale::prepare : () -> {});
             StringBuilder out = new StringBuilder();
             // One shape whatever the number of files: jq '.[].decisions.port' works on one and on many.
             if (format == Format.json) {
                 out.append(RecordWriter.jsonArray(records));
             } else {
                 List<String> texts = Batch.map(records, record -> switch (format) {
-                    case markdown -> rationale.render(record);
+                    case text, markdown -> rationale.render(record);
                     case json -> RecordWriter.json(record);
                     case yaml -> RecordWriter.yaml(record);
                 }, () -> {});
-                out.append(String.join(format == Format.markdown ? "\n---\n\n" : "---\n", texts));
+                out.append(String.join(rationaleFormat ? "\n---\n\n" : "---\n", texts));
             }
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();

@@ -116,9 +116,14 @@ public final class RationaleView {
         }
     }
 
+    /** A value as a person reads it: a list as its items, a map in YAML's flow style. */
     static String text(Object value) {
         if (value instanceof List<?> list) {
-            return String.join(", ", list.stream().map(String::valueOf).toList());
+            return String.join(", ", list.stream().map(RationaleView::text).toList());
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
         }
         return String.valueOf(value);
     }

@@ -20,8 +20,16 @@ public final class Templates {
     private final Path dir;
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
+    private final boolean plainText;
+
     public Templates(Path dir) {
+        this(dir, false);
+    }
+
+    /** With {@code plainText}, Markdown templates print facts as they are, for a terminal rather than a .md file. */
+    public Templates(Path dir, boolean plainText) {
         this.dir = dir;
+        this.plainText = plainText;
     }
 
     /**
@@ -57,7 +65,7 @@ public final class Templates {
         }
         Mustache.Escaper escaper;
         if (name.endsWith(".md.mustache")) {
-            escaper = MarkdownText::escape;
+            escaper = plainText ? TerminalText::escape : MarkdownText::escape;
         } else if (name.endsWith(".nix.mustache")) {
             escaper = NixString::escape;
         } else {
