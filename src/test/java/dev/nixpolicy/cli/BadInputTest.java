@@ -100,7 +100,7 @@ class BadInputTest {
                 Arguments.of("secret name whose option is no Nix identifier", secrets("1password"),
                         "7:13: integrations.secrets[0]: \"1password\" becomes the module option 1passwordFile, which is not a Nix identifier"),
                 Arguments.of("long secret name, quoted short", secrets("a".repeat(300)),
-                        "7:13: integrations.secrets[0]: \"" + "a".repeat(60) + "...\" is longer than 255 characters"),
+                        "7:13: integrations.secrets[0]: \"" + "a".repeat(80) + "...\" (300 characters) is longer than 255 characters"),
                 Arguments.of("two secrets with one option", secrets("api_key, api-key"),
                         "7:22: integrations.secrets[1]: \"api-key\" and \"api_key\" (integrations.secrets[0]) would both become the module option apiKeyFile"),
                 Arguments.of("two secrets with one option, doubled separator", secrets("a_b, a__b"),
