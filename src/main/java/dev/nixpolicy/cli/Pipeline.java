@@ -98,7 +98,7 @@ final class Pipeline {
             if (read.facts() != null) {
                 Path earlier = from.putIfAbsent(read.facts().service().value(), read.file());
                 if (earlier != null) {
-                    reads.set(i, new Read(read.file(), null, new BadInputException(read.file(), 2, 1,
+                    reads.set(i, new Read(read.file(), null, new BadInputException(read.file(), FactsLoader.locate(read.file(), "service"),
                             "service \"" + read.facts().service().value() + "\" is already described by " + earlier)));
                 }
             }
@@ -146,7 +146,7 @@ final class Pipeline {
             ServiceFacts facts = loaded.get(i);
             Path earlier = from.putIfAbsent(facts.service().value(), file);
             if (earlier != null) {
-                throw new BadInputException(file, 2, 1, "service \"" + facts.service().value()
+                throw new BadInputException(file, FactsLoader.locate(file, "service"), "service \"" + facts.service().value()
                         + "\" is already described by " + earlier);
             }
             services.put(FactsFiles.display(file), facts);

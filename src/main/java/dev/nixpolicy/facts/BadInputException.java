@@ -9,12 +9,24 @@ public final class BadInputException extends Exception {
     private final int column;
     private final String problem;
 
+    /** The longest problem a message states; longer text is cut (values are quoted short where they are quoted). */
+    static final int LONGEST_PROBLEM = 4096;
+
     public BadInputException(Path file, int line, int column, String problem) {
-        super(file + ":" + line + ":" + column + ": " + problem);
+        this(file, line, column, problem, shorten(problem));
+    }
+
+    private BadInputException(Path file, int line, int column, String problem, String shown) {
+        super(file + ":" + line + ":" + column + ": " + shown);
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = shown;
+    }
+
+    private static String shorten(String problem) {
+        return problem == null || problem.length() <= LONGEST_PROBLEM ? problem
+                : problem.substring(0, LONGEST_PROBLEM) + "... (" + problem.length() + " characters)";
     }
 
     public BadInputException(Path file, YamlLocations.Location at, String problem) {

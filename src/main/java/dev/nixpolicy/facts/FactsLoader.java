@@ -1,16 +1,12 @@
 package dev.nixpolicy.facts;
 
 import dev.nixpolicy.record.DecisionKey;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads facts files strictly (facts-v1): unknown keys, duplicate keys, wrong types, missing
@@ -21,8 +17,6 @@ public final class FactsLoader {
     private static final Pattern DIRECTORY = Pattern.compile("/[A-Za-z0-9._~/+-]*");
     /** A health or metrics endpoint: a path, optionally with a query ({@code /api?mode=version}). */
     private static final Pattern ENDPOINT = Pattern.compile("/[A-Za-z0-9._~/+-]*(\\?([A-Za-z0-9._~/?:@&=+,;-]|%[0-9A-Fa-f]{2})*)?");
-    /** Messages quote at most this many characters of a value, so a long value cannot drown the problem. */
-    private static final int QUOTED_LONGEST = 60;
 
     public FactsLoader() {}
 
@@ -53,29 +47,22 @@ public final class FactsLoader {
     private static YamlLocations locations(Path file, String text) throws BadInputException {
         try {
             return YamlLocations.of(text);
-        } catch (YamlLocations.SyntaxError e) {
-            throw new BadInputException(file, e.at(), "YAML syntax error: " + e.getMessage());
+        } catch (YamlLocations.Refusal e) {
+            throw new BadInputException(file, e.at(), e.describe());
         }
     }
 
     private static String read(Path file) throws BadInputException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new BadInputException(file, 1, 1, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new BadInputException(file, 1, 1, "cannot read: " + describe(e));
-        }
+        return YamlFile.read(file);
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
+    /** Where the value at {@code path} (e.g. {@code service}) of a facts file stands, for a problem found after loading it. */
+    public static YamlLocations.Location locate(Path file, String path) {
+        try {
+            return YamlLocations.of(YamlFile.read(file)).value(path);
+        } catch (BadInputException | YamlLocations.Refusal e) {
+            return new YamlLocations.Location(1, 1);
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private <T> T map(Path file, String text, YamlLocations at, Class<T> type) throws BadInputException {
@@ -84,14 +71,14 @@ public final class FactsLoader {
         }
         if (at.duplicate().isPresent()) {
             YamlLocations.Duplicate twice = at.duplicate().get();
-            throw new BadInputException(file, twice.at(), "duplicate key '" + twice.key() + "'");
+            throw new BadInputException(file, twice.at(), "duplicate key " + Quote.key(twice.key()));
         }
         if (at.root() == null) {
             throw new BadInputException(file, 1, 1, "expected a facts mapping, found nothing");
         }
         T value = new RecordMapper(file, at).read(at.root(), type);
         if (value == null) {
-            throw new BadInputException(file, 1, 1, "expected a facts mapping, found null");
+            throw new BadInputException(file, at.value(""), "expected a facts mapping, found null");
         }
         return value;
     }
@@ -166,7 +153,7 @@ public final class FactsLoader {
             String name = secrets.get(i);
             Optional<String> problem = SecretNames.problemWith(name);
             if (problem.isPresent()) {
-                throw new BadInputException(file, at.value(here), here + ": " + quoted(name) + " " + problem.get());
+                throw new BadInputException(file, at.value(here), here + ": " + Quote.of(name) + " " + problem.get());
             }
             Integer sameOption = byOption.putIfAbsent(SecretNames.option(name), i);
             if (sameOption != null) {
@@ -185,9 +172,9 @@ public final class FactsLoader {
         String there = "integrations.secrets[" + earlier + "]";
         String name = secrets.get(later);
         String other = secrets.get(earlier);
-        return new BadInputException(file, at.value(here), here + ": " + quoted(name) + (name.equals(other)
+        return new BadInputException(file, at.value(here), here + ": " + Quote.of(name) + (name.equals(other)
                 ? " is already listed as " + there
-                : " and " + quoted(other) + " (" + there + ") would both become " + derived));
+                : " and " + Quote.of(other) + " (" + there + ") would both become " + derived));
     }
 
     private static void checkOverrides(Path file, YamlLocations at, List<PolicyOverride> overrides) throws BadInputException {
@@ -196,8 +183,8 @@ public final class FactsLoader {
             String here = "overrides[" + i + "]";
             Optional<DecisionKey> key = DecisionKey.byKey(o.decision());
             if (key.isEmpty()) {
-                throw new BadInputException(file, at.value(here + ".decision"), here + ".decision: \"" + o.decision()
-                        + "\" is not a decision key; known keys: " + String.join(", ", DecisionKey.keys()));
+                throw new BadInputException(file, at.value(here + ".decision"), here + ".decision: " + Quote.of(o.decision())
+                        + " is not a decision key; known keys: " + String.join(", ", DecisionKey.keys()));
             }
             Optional<String> problem = key.get().problemWith(OverrideValues.toJava(o.value()));
             if (problem.isPresent()) {
@@ -208,8 +195,8 @@ public final class FactsLoader {
             }
             for (int j = 0; j < i; j++) {
                 if (overrides.get(j).decision().equals(o.decision())) {
-                    throw new BadInputException(file, at.value(here + ".decision"), here + ".decision: \"" + o.decision()
-                            + "\" is already overridden by overrides[" + j + "]");
+                    throw new BadInputException(file, at.value(here + ".decision"), here + ".decision: " + Quote.of(o.decision())
+                            + " is already overridden by overrides[" + j + "]");
                 }
             }
         }
@@ -217,14 +204,18 @@ public final class FactsLoader {
 
     private static void checkHost(Path file, YamlLocations at, HostFacts host) throws BadInputException {
         if (!host.domain().matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
-            throw new BadInputException(file, at.value("domain"), "domain: \"" + host.domain() + "\" is not a DNS domain");
+            throw new BadInputException(file, at.value("domain"), "domain: " + Quote.of(host.domain()) + " is not a DNS domain");
         }
         HostFacts.UidRange range = host.uidRange();
         if (range.min() < 1 || range.min() > range.max()) {
             throw new BadInputException(file, at.value("uidRange"), "uidRange: min must be at least 1 and not above max");
         }
         for (Map.Entry<Integer, String> port : host.ports().entrySet()) {
-            checkPort(file, at, "ports." + port.getKey(), port.getKey());
+            int number = port.getKey();
+            if (number < 1 || number > 65535) {
+                throw new BadInputException(file, at.key("ports." + number), "ports." + number + ": " + number
+                        + " is not a port (1-65535)");
+            }
         }
         for (int i = 0; i < host.busyPortRanges().size(); i++) {
             List<Integer> pair = host.busyPortRanges().get(i);
@@ -242,23 +233,35 @@ public final class FactsLoader {
                 default -> host.tunnel();
             };
             if (value != null && !ServiceName.SHAPE.matcher(value).matches()) {
-                throw new BadInputException(file, at.value(name), name + ": \"" + value + "\" must match "
+                throw new BadInputException(file, at.value(name), name + ": " + Quote.of(value) + " must match "
                         + ServiceName.SHAPE.pattern());
             }
         }
-        String owners = host.uids().values().stream().filter(o -> o == null || !ServiceName.SHAPE.matcher(o).matches())
-                .collect(Collectors.joining(", "));
-        if (!owners.isEmpty()) {
-            throw new BadInputException(file, at.value("uids"), "uids: owner names must match "
-                    + ServiceName.SHAPE.pattern() + ": " + owners);
+        for (Map.Entry<Integer, String> uid : host.uids().entrySet()) {
+            if (uid.getKey() < 0) {
+                throw new BadInputException(file, at.key("uids." + uid.getKey()), "uids." + uid.getKey() + ": "
+                        + uid.getKey() + " is not a UID (0 or more)");
+            }
+            checkOwner(file, at, "uids." + uid.getKey(), uid.getValue());
+        }
+        for (Map.Entry<Integer, String> port : host.ports().entrySet()) {
+            checkOwner(file, at, "ports." + port.getKey(), port.getValue());
+        }
+    }
+
+    /** Who holds a UID or port: a service name, as rules compare it with the service decided. */
+    private static void checkOwner(Path file, YamlLocations at, String where, String owner) throws BadInputException {
+        if (owner == null || !ServiceName.SHAPE.matcher(owner).matches()) {
+            throw new BadInputException(file, at.value(where), where + ": owner " + Quote.of(owner) + " must match "
+                    + ServiceName.SHAPE.pattern());
         }
     }
 
     /** Package and module names become Nix attribute paths, so they must be plain identifiers. */
     private static void checkAttribute(Path file, YamlLocations at, String where, String name) throws BadInputException {
         if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_'-]*(\\.[A-Za-z_][A-Za-z0-9_'-]*)*")) {
-            throw new BadInputException(file, at.value(where), where + ": \"" + name
-                    + "\" is not a Nix attribute name (letters, digits, _ ' - and dots)");
+            throw new BadInputException(file, at.value(where), where + ": " + Quote.of(name)
+                    + " is not a Nix attribute name (letters, digits, _ ' - and dots)");
         }
     }
 
@@ -272,29 +275,8 @@ public final class FactsLoader {
     private static void checkShape(Path file, YamlLocations at, String where, String value, Pattern shape, String expectation)
             throws BadInputException {
         if (value != null && !shape.matcher(value).matches()) {
-            throw new BadInputException(file, at.value(where), where + ": " + quoted(value) + " " + expectation);
+            throw new BadInputException(file, at.value(where), where + ": " + Quote.of(value) + " " + expectation);
         }
-    }
-
-    /** A value for a one-line message: quoted, control characters made visible, a long value cut short. */
-    private static String quoted(String value) {
-        if (value == null) {
-            return "null";
-        }
-        String shown = value.codePointCount(0, value.length()) > QUOTED_LONGEST
-                ? value.substring(0, value.offsetByCodePoints(0, QUOTED_LONGEST)) + "..." : value;
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : shown.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(Character.isISOControl(c) ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static void checkPort(Path file, YamlLocations at, String where, Integer port) throws BadInputException {

@@ -42,7 +42,7 @@ public final class ImageCandidate implements Evidence {
     public static ImageCandidate parse(String reference, int position) {
         Matcher m = REFERENCE.matcher(Objects.requireNonNull(reference));
         if (!m.matches()) {
-            throw new IllegalArgumentException("\"" + reference + "\" is not a container image reference"
+            throw new IllegalArgumentException(Quote.of(reference) + " is not a container image reference"
                     + " (registry/repository[:tag][@sha256:<64 hex digits>])");
         }
         String registry = m.group("registry");

@@ -87,11 +87,11 @@ final class RecordMapper {
         Object[] args = new Object[components.size()];
         boolean[] given = new boolean[components.size()];
         for (NodeTuple tuple : mapping.getValue()) {
-            String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+            String key = keyText(tuple.getKeyNode(), path);
             String child = path.isEmpty() ? key : path + "." + key;
             Integer slot = shape.slots().get(key);
             if (slot == null) {
-                throw new BadInputException(file, at.key(child), "unknown key '" + key + "'"
+                throw new BadInputException(file, at(tuple.getKeyNode()), "unknown key " + Quote.key(key)
                         + (path.isEmpty() ? "" : " in " + path) + "; allowed keys: " + String.join(", ", new TreeSet<>(shape.slots().keySet())));
             }
             given[slot] = true;
@@ -100,14 +100,17 @@ final class RecordMapper {
         for (int i = 0; i < components.size(); i++) {
             if (components.get(i).required() && (!given[i] || args[i] == null)) {
                 String child = path.isEmpty() ? components.get(i).key() : path + "." + components.get(i).key();
-                throw new BadInputException(file, path.isEmpty() ? new YamlLocations.Location(1, 1) : at.key(path),
+                throw new BadInputException(file, path.isEmpty() ? at(node) : at.key(path),
                         "missing required key '" + child + "'");
             }
         }
         try {
             return shape.construct(args);
         } catch (InvocationTargetException e) {
-            throw new BadInputException(file, at.value(path), path + ": " + e.getCause().getMessage());
+            if (e.getCause() instanceof NullPointerException) {
+                throw emptyItem(mapping, path);
+            }
+            throw new BadInputException(file, at(node), path + ": " + e.getCause().getMessage());
         }
     }
 
@@ -118,14 +121,23 @@ final class RecordMapper {
         Class<?> keyType = rawClass(typeArgument(type, 0));
         Map<Object, Object> out = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+            String key = keyText(tuple.getKeyNode(), path);
             String child = path + "." + key;
             Object typedKey = key;
             if (keyType == Integer.class) {
                 if (!INTEGER.matcher(key).matches()) {
-                    throw new BadInputException(file, at.key(child), path + ": key \"" + key + "\" is not an integer");
+                    throw new BadInputException(file, at(tuple.getKeyNode()), path + ": key " + Quote.of(key) + " is not an integer");
+                }
+                if (new java.math.BigInteger(key).bitLength() >= 32) {
+                    throw new BadInputException(file, at(tuple.getKeyNode()), path + ": key " + Quote.any(key)
+                            + " is out of range (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
                 }
                 typedKey = Integer.valueOf(key);
+                child = path + "." + typedKey;
+            }
+            if (out.containsKey(typedKey)) {
+                throw new BadInputException(file, at(tuple.getKeyNode()), path + ": key " + Quote.any(key)
+                        + " is given twice (as " + Quote.any(typedKey) + ")");
             }
             out.put(typedKey, value(tuple.getValueNode(), typeArgument(type, 1), child));
         }
@@ -153,6 +165,10 @@ final class RecordMapper {
             throw wrongKind(node, path, "a string");
         }
         if (type == String.class) {
+            if (text.isBlank()) {
+                // An empty string is no value: rules would decide it, and nothing can use it. Left out is unknown, null is none.
+                throw new BadInputException(file, at(node), path + ": " + Quote.of(text) + (text.isEmpty() ? " is empty" : " is blank"));
+            }
             return text;
         }
         if (type.isEnum()) {
@@ -164,7 +180,7 @@ final class RecordMapper {
                 }
                 allowed.add(spelling);
             }
-            throw new BadInputException(file, at.value(path), path + ": \"" + text + "\" is not one of " + String.join(", ", allowed));
+            throw new BadInputException(file, at(node), path + ": " + Quote.of(text) + " is not one of " + String.join(", ", allowed));
         }
         if (!type.isRecord() || !isValueType(type)) {
             throw new IllegalStateException("no way to read a " + type.getSimpleName());
@@ -172,12 +188,12 @@ final class RecordMapper {
         try {
             return RecordShape.of(type).construct(new Object[] {text});
         } catch (InvocationTargetException e) {
-            throw new BadInputException(file, at.value(path), path + ": " + e.getCause().getMessage());
+            throw new BadInputException(file, at(node), path + ": " + e.getCause().getMessage());
         }
     }
 
     private BadInputException wrongKind(Node node, String path, String expected) {
-        return new BadInputException(file, at.value(path), (path.isEmpty() ? "document" : path) + ": expected " + expected + found(node));
+        return new BadInputException(file, at(node), (path.isEmpty() ? "document" : path) + ": expected " + expected + found(node));
     }
 
     private static String found(Node node) {
@@ -197,7 +213,35 @@ final class RecordMapper {
                 return ", found the number " + text;
             }
         }
-        return ", found \"" + text + "\"";
+        return ", found " + Quote.of(text);
+    }
+
+    /** A record refused a null: the first empty (null) item of a list under {@code mapping}. */
+    private BadInputException emptyItem(MappingNode mapping, String path) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getValueNode() instanceof SequenceNode list && tuple.getKeyNode() instanceof ScalarNode key) {
+                for (int i = 0; i < list.getValue().size(); i++) {
+                    if (isNull(list.getValue().get(i))) {
+                        String where = (path.isEmpty() ? "" : path + ".") + key.getValue() + "[" + i + "]";
+                        return new BadInputException(file, at(list.getValue().get(i)), where + ": an empty item (null) is not allowed");
+                    }
+                }
+            }
+        }
+        return new BadInputException(file, at(mapping), (path.isEmpty() ? "document" : path) + ": a required value is empty (null)");
+    }
+
+    /** A mapping key's text; a list or mapping as a key is refused where it stands. */
+    private String keyText(Node key, String path) throws BadInputException {
+        if (key instanceof ScalarNode scalar) {
+            return scalar.getValue();
+        }
+        throw new BadInputException(file, at(key), (path.isEmpty() ? "document" : path) + ": a key must be a string, found "
+                + (key instanceof MappingNode ? "a mapping" : "a list"));
+    }
+
+    private static YamlLocations.Location at(Node node) {
+        return new YamlLocations.Location(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }
 
     /** A record of one string (a validated name or version) is read from a scalar. */

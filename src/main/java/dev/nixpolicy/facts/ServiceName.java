@@ -14,7 +14,7 @@ public record ServiceName(@JsonValue String value) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ServiceName {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("name \"" + value + "\" must match " + SHAPE.pattern()
+            throw new IllegalArgumentException("name " + Quote.of(value) + " must match " + SHAPE.pattern()
                     + " (it is used in file paths and as a Nix attribute name)");
         }
     }

@@ -1,5 +1,7 @@
 package dev.nixpolicy.record;
 
+import dev.nixpolicy.facts.ImageCandidate;
+import dev.nixpolicy.facts.Quote;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.Optional;
 public enum DecisionKey {
     DEPLOYMENT("deployment", Kind.CHOICE, "native-module", "native-package", "container"),
     PACKAGE_SOURCE("packageSource", Kind.CHOICE, "pkgs", "pkgs.unstable", "upstream-flake", "container-image"),
-    IMAGE("image", Kind.TEXT),
+    IMAGE("image", Kind.IMAGE),
     COMPLEXITY("complexity", Kind.CHOICE, "simple", "moderate", "complex"),
     REFERENCE_SERVICES("referenceServices", Kind.LIST),
     AUTH("auth", Kind.CHOICE, "native-oidc", "trusted-header", "disable-native-auth+caddy-security",
@@ -110,7 +112,7 @@ public enum DecisionKey {
     GID("gid", Kind.INTEGER_OR_NONE),
     CREDENTIAL_SECRETS("credentialSecrets", Kind.LIST);
 
-    public enum Kind { CHOICE, TEXT, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
+    public enum Kind { CHOICE, TEXT, IMAGE, LIST, BOOLEAN, INTEGER, INTEGER_OR_NONE, PORT, PORT_OR_NONE, MAP }
 
     private final String key;
     private final Kind kind;
@@ -150,27 +152,18 @@ public enum DecisionKey {
             case "packageAttr", "moduleName", "portOption", "userOption", "groupOption", "dataDirOption" ->
                     AttributePaths.problemWith(String.valueOf(value)).map(p -> key + " " + p);
             case "secrets", "credentialSecrets" -> SecretKeys.problemWithAll((List<?>) value).map(p -> key + ": " + p);
-            case "image" -> imageProblemWith(String.valueOf(value));
             case "databasePasswordSecret", "mqttPasswordSecret", "oidcClientSecret" ->
                     SecretKeys.problemWith(String.valueOf(value)).map(p -> key + ": " + p);
             default -> Optional.empty();
         };
     }
 
-    private static Optional<String> imageProblemWith(String reference) {
-        try {
-            dev.nixpolicy.facts.ImageCandidate.parse(reference);
-            return Optional.empty();
-        } catch (IllegalArgumentException bad) {
-            return Optional.of("image: \"" + AttributePaths.shortened(reference)
-                    + "\" is not a container image reference (registry/repository[:tag][@sha256:<64 hex digits>])");
-        }
-    }
-
     private Optional<String> kindProblemWith(Object value) {
         String expected = switch (kind) {
             case CHOICE -> value instanceof String s && allowed.contains(s) ? null : "one of " + allowed;
             case TEXT -> value instanceof String s && !s.isBlank() ? null : "a non-empty string";
+            case IMAGE -> value instanceof String s && isImage(s) ? null
+                    : "a container image reference (registry/repository[:tag][@sha256:<64 hex digits>])";
             case LIST -> value instanceof List<?> list && list.stream().allMatch(
                     v -> v instanceof String s && (allowed.isEmpty() || allowed.contains(s)))
                     ? null : allowed.isEmpty() ? "a list of strings" : "a list of " + allowed;
@@ -186,7 +179,17 @@ public enum DecisionKey {
                 : Optional.of(key + " must be " + expected + ", not " + describe(value));
     }
 
+    private static boolean isImage(String reference) {
+        try {
+            ImageCandidate.parse(reference);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The value as a message quotes it: a string in quotes, a long value cut short. */
     private static String describe(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return Quote.any(value);
     }
 }

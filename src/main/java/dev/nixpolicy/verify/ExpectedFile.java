@@ -2,15 +2,12 @@ package dev.nixpolicy.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.facts.Quote;
+import dev.nixpolicy.facts.YamlFile;
 import dev.nixpolicy.facts.YamlLocations;
 import dev.nixpolicy.facts.YamlTree;
 import dev.nixpolicy.record.DecisionKey;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,17 +66,7 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
     }
 
     public static ExpectedFile read(Path file) throws BadInputException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new BadInputException(file, 1, 1, "not UTF-8 text");
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, 1, 1, "cannot read: no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file, 1, 1, "cannot read: " + e.getMessage());
-        }
-        return parse(file, text);
+        return parse(file, YamlFile.read(file));
     }
 
     /** Parses expected-decision text; {@code file} names it in messages. */
@@ -87,12 +74,12 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
         YamlLocations document;
         try {
             document = YamlLocations.of(text);
-        } catch (YamlLocations.SyntaxError e) {
-            throw new BadInputException(file, e.at(), "YAML syntax error: " + e.getMessage());
+        } catch (YamlLocations.Refusal e) {
+            throw new BadInputException(file, e.at(), e.describe());
         }
         if (document.duplicate().isPresent()) {
             YamlLocations.Duplicate twice = document.duplicate().get();
-            throw new BadInputException(file, twice.at(), "duplicate key '" + twice.key() + "'");
+            throw new BadInputException(file, twice.at(), "duplicate key " + Quote.key(twice.key()));
         }
         if (!(document.root() instanceof MappingNode mapping)) {
             throw new BadInputException(file, document.root() == null ? new YamlLocations.Location(1, 1) : at(document.root()),
@@ -106,7 +93,7 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
             String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : null;
             Optional<DecisionKey> decisionKey = key == null ? Optional.empty() : DecisionKey.byKey(key);
             if (decisionKey.isEmpty()) {
-                throw new BadInputException(file, at(keyNode), (key == null ? "a key that is not text" : "\"" + key + "\"")
+                throw new BadInputException(file, at(keyNode), (key == null ? "a key that is not text" : Quote.of(key))
                         + " is not a decision key of decision-record-v1");
             }
             Object value = toJava(YamlTree.of(valueNode));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,7 +59,7 @@ class BadInputTest {
                 Arguments.of("service name with a path separator", VALID.replace("service: demo", "service: ../etc"),
                         "2:10: service: name \"../etc\" must match ^[a-z][a-z0-9-]{0,62}$"),
                 Arguments.of("service name that would break Nix", VALID.replace("service: demo", "service: \"demo\\\"; x\""),
-                        "2:10: service: name \"demo\"; x\" must match"),
+                        "2:10: service: name \"demo\\\"; x\" must match"),
                 Arguments.of("service name with capitals", VALID.replace("service: demo", "service: Demo"),
                         "service: name \"Demo\" must match"),
                 Arguments.of("port out of range", VALID.replace("port: 8300", "port: 70000"),
@@ -100,7 +101,7 @@ class BadInputTest {
                 Arguments.of("secret name whose option is no Nix identifier", secrets("1password"),
                         "7:13: integrations.secrets[0]: \"1password\" becomes the module option 1passwordFile, which is not a Nix identifier"),
                 Arguments.of("long secret name, quoted short", secrets("a".repeat(300)),
-                        "7:13: integrations.secrets[0]: \"" + "a".repeat(60) + "...\" is longer than 255 characters"),
+                        "7:13: integrations.secrets[0]: \"" + "a".repeat(80) + "...\" (300 characters) is longer than 255 characters"),
                 Arguments.of("two secrets with one option", secrets("api_key, api-key"),
                         "7:22: integrations.secrets[1]: \"api-key\" and \"api_key\" (integrations.secrets[0]) would both become the module option apiKeyFile"),
                 Arguments.of("two secrets with one option, doubled separator", secrets("a_b, a__b"),
@@ -117,8 +118,39 @@ class BadInputTest {
                         "6:16: upstream.metricsPath: \"metrics?x=1\" must be an absolute URL path"),
                 Arguments.of("dataDir with a query", VALID + "  dataDir: /var/lib/demo?x=1\n",
                         "6:12: upstream.dataDir: \"/var/lib/demo?x=1\" must be an absolute path"),
+                Arguments.of("override of the image with a value no image reference can be",
+                        VALID + "overrides:\n  - decision: image\n    value: \"abc\\\\\"\n    reason: because\n",
+                        "8:12: overrides[0].value: image must be a container image reference"),
+                Arguments.of("an empty item in a list", VALID + "packaging:\n  containerImages: [~]\n",
+                        "7:21: packaging.containerImages[0]: an empty item (null) is not allowed"),
+                Arguments.of("a mapping as a key", VALID + "auth:\n  ? { a: b }\n  : true\n",
+                        "7:5: auth: a key must be a string, found a mapping"),
+                Arguments.of("an empty string where a value is meant", VALID + "category: \"\"\n", "6:11: category: \"\" is empty"),
+                Arguments.of("a blank string where a value is meant", VALID + "integrations:\n  homepageWidget: \"\\t\"\n",
+                        "7:19: integrations.homepageWidget: \"\\t\" is blank"),
+                Arguments.of("a missing key after a header comment", "# a header\n\n" + VALID.replace("service: demo\n", ""),
+                        "3:1: missing required key 'service'"),
+                Arguments.of("a recursive alias", VALID + "integrations:\n  secrets: &s [*s]\n",
+                        "7:16: the alias \"*s\" stands for a list or mapping"),
+                Arguments.of("a billion laughs", billionLaughs(),
+                        "the alias \"*a0\" stands for a list or mapping"),
+                Arguments.of("a long value, quoted short", VALID.replace("A demo service", String.join("\n  ",
+                        java.util.Collections.nCopies(100, "x".repeat(1000)))),
+                        "3:14: a string of 100099 characters, limit 4096: \"" + "x".repeat(80) + "...\" (100099 characters)"),
+                Arguments.of("a control character", VALID + "category: \"a\u0007b\"\n",
+                        "6:13: YAML syntax error: character U+0007 is not allowed in YAML"),
                 Arguments.of("YAML syntax error", VALID + "auth: nativeOidc: true\n", "6:17: YAML syntax error"),
                 Arguments.of("empty file", "", "1:1: file is empty"));
+    }
+
+    /** The "billion laughs": nine levels of ten aliases each, 10^9 strings if expanded, in 1.7 KB. */
+    private static String billionLaughs() {
+        StringBuilder yaml = new StringBuilder(VALID).append("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i <= 9; i++) {
+            yaml.append("x").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        return yaml.toString();
     }
 
     /** The valid facts with these secrets, written as a YAML flow list on line 7 (first item at column 13). */
@@ -152,7 +184,15 @@ class BadInputTest {
                 Arguments.of("bad domain", valid.replace("holthome.net", "holthome net"), "3:9: domain: \"holthome net\" is not a DNS domain"),
                 Arguments.of("inverted uid range", valid.replace("min: 900, max: 999", "min: 999, max: 900"), "uidRange: min must be at least 1 and not above max"),
                 Arguments.of("port key not a number", valid + "ports: { http: sonarr }\n", "ports"),
-                Arguments.of("busy range not a pair", valid + "busyPortRanges: [[8080]]\n", "busyPortRanges[0]: expected [low, high] with low <= high"));
+                Arguments.of("busy range not a pair", valid + "busyPortRanges: [[8080]]\n", "busyPortRanges[0]: expected [low, high] with low <= high"),
+                Arguments.of("port key beyond any integer", valid + "ports: { 1099511627776: x }\n",
+                        "5:10: ports: key \"1099511627776\" is out of range (-2147483648 to 2147483647)"),
+                Arguments.of("port key out of range", valid + "ports: { 8080: a, 70000: b }\n", "5:19: ports.70000: 70000 is not a port (1-65535)"),
+                Arguments.of("one port written twice", valid + "ports: { 8080: a, 08080: b }\n", "5:19: ports: key \"08080\" is given twice (as 8080)"),
+                Arguments.of("negative uid", valid + "uids: { -5: demo }\n", "5:9: uids.-5: -5 is not a UID (0 or more)"),
+                Arguments.of("port owner missing", valid + "ports:\n  8080: ~\n", "6:9: ports.8080: owner null must match"),
+                Arguments.of("uid owner not a name", valid + "uids:\n  901: \"a b\"\n", "6:8: uids.901: owner \"a b\" must match"),
+                Arguments.of("alias bomb in a host file", valid + "ports: &p { 8080: *p }\n", "5:19: the alias \"*p\" stands for a list or mapping"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,6 +207,40 @@ class BadInputTest {
         assertTrue(run.err().contains(host + ":"), run.err());
         assertTrue(run.err().contains(expected), "expected «" + expected + "» in: " + run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aFileOfTenMegabytesIsRefusedBySizeAtOnce(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("demo.yaml");
+        Files.writeString(file, VALID + "#".repeat(10 * 1024 * 1024 - VALID.length() - 1) + "\n");
+        long start = System.nanoTime();
+        CliRun run = CliRun.of("decide", file.toString());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("nixpolicy: " + file + ":1:1: file is 10485760 bytes, limit 1048576", run.err().strip());
+        assertTrue(ms < 2000, "refused in " + ms + " ms");
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aServiceDescribedTwicePointsAtTheSecondServiceName(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("a.yaml");
+        Path second = dir.resolve("b.yaml");
+        Files.writeString(first, VALID);
+        Files.writeString(second, "# the same service again\n\n" + VALID);
+        CliRun run = CliRun.of("decide", first.toString(), second.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("nixpolicy: " + second + ":4:10: service \"demo\" is already described by " + first, run.err().strip());
+    }
+
+    @Test
+    void aServiceOnTheLastPortGetsAFindingForItsMetricsPortNotBadRules(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("demo.yaml");
+        Files.writeString(file, VALID.replace("port: 8300", "port: 65535") + "workload:\n  type: database\n");
+        CliRun run = CliRun.of("decide", "--format", "yaml", file.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("metrics-port-unallocatable"), run.out());
+        assertFalse(run.out().contains("65536"), run.out());
     }
 
     @ParameterizedTest(name = "{0}")
