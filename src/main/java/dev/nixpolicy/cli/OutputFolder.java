@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -100,7 +101,10 @@ final class OutputFolder {
         }
     }
 
-    /** Test seam: called before every step that changes the file system, named by the step. */
+    /**
+     * Test seam: called before every step that changes the file system, named by the step
+     * ({@code write-new} from several threads at once).
+     */
     interface Steps {
         void before(String step) throws IOException;
     }
@@ -295,7 +299,10 @@ final class OutputFolder {
                 for (int i = 0; i < targets.size(); i++) {
                     indices.add(i);
                 }
-                parallel(indices, i -> writeSynced(staging.resolve("new-" + i), contents.get(i)));
+                parallel(indices, i -> {
+                    steps.before("write-new");
+                    writeSynced(staging.resolve("new-" + i), contents.get(i));
+                });
                 syncFolder(staging);
                 writeJournal(staging, journal);
             } catch (IOException | RuntimeException e) {
@@ -652,7 +659,11 @@ final class OutputFolder {
         void run(T item) throws IOException;
     }
 
-    /** Runs an I/O action on many items at once: file systems commit concurrent fsyncs together. */
+    /**
+     * Runs an I/O action on many items at once (file systems commit concurrent fsyncs together).
+     * Returns or throws only when no action is running any more, so that a failure can be cleaned
+     * up after without a straggler writing behind it.
+     */
     private static <T> void parallel(List<T> items, IoAction<T> action) throws IOException {
         if (items.size() < 8) {
             for (T item : items) {
@@ -665,6 +676,7 @@ final class OutputFolder {
             thread.setDaemon(true);
             return thread;
         });
+        Throwable failure = null;
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (T item : items) {
@@ -677,20 +689,40 @@ final class OutputFolder {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IOException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
+                    failure = e.getCause();
+                    break;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new IOException("interrupted", e);
         } finally {
             pool.shutdownNow();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IOException(failure);
         }
     }
 }

@@ -165,7 +165,7 @@ class OutputFolderTest {
             Failing crash = new Failing(at, true);
             assertThrows(Crash.class, () -> new OutputFolder(root, notice -> { }).withSteps(crash).write(BATCH));
             // Up to the rename of the journal nothing outside the staging folder changed: undone; after it: finished.
-            boolean committed = !List.of("stage", "journal", "commit").contains(crash.step);
+            boolean committed = !List.of("stage", "write-new", "journal", "commit").contains(crash.step);
             List<String> recovered = new OutputFolder(root, notice -> fail(notice)).recover();
             assertEquals(1, recovered.size(), crash.step + ": " + recovered);
             assertEquals(committed ? after() : new TreeMap<>(BEFORE), snapshot(root),
@@ -338,5 +338,37 @@ class OutputFolderTest {
         IOException refused = assertThrows(IOException.class, () -> new OutputFolder(root, notice -> { }).recover());
         assertTrue(refused.getMessage().contains("is not a staging folder nixpolicy made"), refused.getMessage());
         assertTrue(Files.exists(elsewhere.resolve("journal")));
+    }
+    @Test
+    void aFailingWriteAmongManyWaitsForTheOthersBeforeCleaningUp(@TempDir Path dir) throws IOException {
+        Path root = dir.resolve("repo");
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            many.put("hosts/f" + i + ".nix", NEW + i + "\n");
+        }
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean straggler = new java.util.concurrent.atomic.AtomicBoolean();
+        OutputFolder.Steps diskFullOnce = step -> {
+            if (!step.equals("write-new")) {
+                return;
+            }
+            if (writes.getAndIncrement() == 0) {
+                throw new IOException("No space left on device");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                // cancelled: fine, as long as write() has not returned yet
+            }
+            straggler.compareAndSet(false, returned.get());
+        };
+        assertThrows(IOException.class, () -> new OutputFolder(root, notice -> { }).withSteps(diskFullOnce).write(many));
+        returned.set(true);
+        Thread.yield();
+        assertFalse(straggler.get(), "no write was still running when write() gave up");
+        assertEquals(Map.of(), snapshot(root));
+        assertClean(root);
+        assertFalse(Files.exists(root), "the folder it created is gone");
     }
 }
