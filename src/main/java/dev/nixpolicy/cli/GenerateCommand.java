@@ -10,8 +10,6 @@ import dev.nixpolicy.render.Templates;
 import dev.nixpolicy.render.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +56,29 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectLayout layout = ProjectLayout.locate();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        OutputFolder folder = new OutputFolder(out, notice -> stderr.println("nixpolicy: " + notice));
+        try {
+            // Before anything else: a batch an interrupted run left is finished or rolled back
+            // (generate), or refused (--check, which changes nothing and would compare a folder in flux).
+            if (check) {
+                List<Path> pending = folder.pendingBatches();
+                if (!pending.isEmpty()) {
+                    pending.forEach(staging -> stderr.println("nixpolicy: " + staging + ": left by a generate that is running"
+                            + " or was interrupted; run generate without --check to finish or roll back an interrupted one"));
+                    stderr.println("nixpolicy: nothing compared");
+                    return ExitCode.BAD_INPUT;
+                }
+            } else {
+                folder.recover().forEach(line -> stderr.println("nixpolicy: " + line));
+            }
+        } catch (IOException e) {
+            stderr.println("nixpolicy: " + e.getMessage());
+            stderr.println("nixpolicy: nothing written");
+            return ExitCode.BAD_INPUT;
+        }
+        ProjectLayout layout = ProjectLayout.locate();
         try {
             GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
             List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
@@ -90,9 +108,8 @@ final class GenerateCommand implements Callable<Integer> {
             Map<String, String> files = new LinkedHashMap<>();
             Batch.map(records, generator::render, () -> progress.advance("rendered")).forEach(files::putAll);
             progress.done();
-            OutputFolder folder = new OutputFolder(out);
             if (check) {
-                return check(files, stdout);
+                return check(folder, files, stdout);
             }
             Optional<String> refusal = folder.refusal(files, force);
             if (refusal.isPresent()) {
@@ -109,18 +126,28 @@ final class GenerateCommand implements Callable<Integer> {
             return Failures.badInput(stderr, e);
         } catch (BadRulesException e) {
             return Failures.badRules(stderr, e);
+        } catch (OutputFolder.UnsafePathException e) {
+            stderr.println("nixpolicy: " + e.getMessage());
+            stderr.println("nixpolicy: nothing written");
+            return ExitCode.BAD_INPUT;
+        } catch (OutputFolder.RollbackFailedException e) {
+            stderr.println("nixpolicy: cannot write " + out + ": " + e.getMessage());
+            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
             stderr.println("nixpolicy: cannot write " + out + ": " + e.getMessage() + "; nothing written");
             return ExitCode.BAD_INPUT;
         }
     }
 
-    private int check(Map<String, String> files, PrintWriter stdout) throws IOException {
+    private int check(OutputFolder folder, Map<String, String> files, PrintWriter stdout) throws IOException {
+        // Everything is read (never through a symbolic link) before anything is printed.
+        Map<String, String> existing = new LinkedHashMap<>();
+        for (String name : files.keySet()) {
+            existing.put(name, folder.existing(name).orElse(""));
+        }
         int differing = 0;
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = out.resolve(file.getKey());
-            String existing = Files.isRegularFile(target) ? Files.readString(target, StandardCharsets.UTF_8) : "";
-            String diff = UnifiedDiff.of(file.getKey(), existing, file.getValue());
+            String diff = UnifiedDiff.of(file.getKey(), existing.get(file.getKey()), file.getValue());
             if (!diff.isEmpty()) {
                 differing++;
                 stdout.print(diff);

@@ -2,6 +2,7 @@ package dev.nixpolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixpolicy.testing.CliRun;
@@ -9,7 +10,9 @@ import dev.nixpolicy.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,5 +151,66 @@ class GenerateCommandTest {
         CliRun run = CliRun.of("generate", facts.toString(), "--out", out.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("is already described by"), run.err());
+    }
+    /** Leaves an interrupted batch in out: killed (simulated) right after its first file was moved into place. */
+    private static void interruptedBatch(Path out, Map<String, String> files) {
+        OutputFolder.Steps killAfterFirstMove = new OutputFolder.Steps() {
+            int moves;
+
+            @Override
+            public void before(String step) {
+                if (step.equals("move-in") && moves++ == 1) {
+                    throw new Error("simulated kill -9");
+                }
+            }
+        };
+        assertThrows(Error.class, () -> new OutputFolder(out, notice -> { }).withSteps(killAfterFirstMove).write(files));
+    }
+
+    @Test
+    void generateFinishesAnInterruptedBatchFirstAndSaysSo(@TempDir Path out, @TempDir Path elsewhere) throws IOException {
+        assertEquals(0, CliRun.of("generate", SONARR, "--out", elsewhere.toString()).exitCode());
+        Map<String, String> generated = new LinkedHashMap<>();
+        for (String file : List.of(MODULE, HOST, DOCS)) {
+            generated.put(file, Files.readString(elsewhere.resolve(file)));
+        }
+        interruptedBatch(out, generated);
+        assertEquals(1, filesUnder(out).stream().filter(p -> !p.toString().contains(".nixpolicy-staging-")).count(),
+                "one file moved into place when the batch was killed");
+
+        CliRun check = CliRun.of("generate", SONARR, "--out", out.toString(), "--check");
+        assertEquals(2, check.exitCode(), check.err());
+        assertTrue(check.err().contains("left by a generate that is running or was interrupted; run generate without --check"),
+                check.err());
+        assertEquals("", check.out());
+
+        CliRun run = CliRun.of("generate", SONARR, "--out", out.toString(), "--force");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("an interrupted generate had begun to move 3 file(s) into place; finished it"), run.err());
+        assertTrue(run.out().contains("0 changed"), run.out());
+        assertEquals(List.of(out.resolve(DOCS), out.resolve(MODULE), out.resolve(HOST)).stream().sorted().toList(), filesUnder(out));
+        assertEquals("", CliRun.of("generate", SONARR, "--out", out.toString(), "--force").err(), "nothing left to recover");
+    }
+
+    @Test
+    void recoveryComesBeforeAnythingElseEvenAFailingRun(@TempDir Path out, @TempDir Path elsewhere) throws IOException {
+        assertEquals(0, CliRun.of("generate", SONARR, "--out", elsewhere.toString()).exitCode());
+        interruptedBatch(out, Map.of(MODULE, Files.readString(elsewhere.resolve(MODULE)),
+                DOCS, Files.readString(elsewhere.resolve(DOCS))));
+        CliRun run = CliRun.of("generate", Project.dir().resolve("facts/tubearchivist.yaml").toString(), "--out", out.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("finished it"), run.err());
+        assertEquals(List.of(out.resolve(DOCS), out.resolve(MODULE)), filesUnder(out));
+    }
+
+    @Test
+    void decideIsNotConfusedByAStagingFolderBesideTheFacts(@TempDir Path facts) throws IOException {
+        Files.copy(Path.of(SONARR), facts.resolve("sonarr.yaml"));
+        Path staging = Files.createDirectories(facts.resolve(".nixpolicy-staging-123"));
+        Files.writeString(staging.resolve("journal"), "nixpolicy batch v1\nend\n");
+        Files.writeString(staging.resolve("new-0"), "service: not-a-facts-file\n");
+        CliRun folder = CliRun.of("decide", facts.toString());
+        assertEquals(0, folder.exitCode(), folder.err());
+        assertEquals(CliRun.of("decide", facts.resolve("sonarr.yaml").toString()).out(), folder.out());
     }
 }
