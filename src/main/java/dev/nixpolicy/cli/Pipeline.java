@@ -61,7 +61,7 @@ final class Pipeline {
         // milliseconds on a cold JVM: do them on both cores. Bad facts still win over bad rules.
         FutureTask<CompiledPolicy> rulesLoading = startLoading(rulesDir);
         Map<String, ServiceFacts> services = readFacts(arguments);
-        HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
+        HostFacts hostFacts = new FactsLoader().loadHost(hostFile(arguments));
         if (!rulesLoading.isDone()) {
             whileRulesLoad.run();
         }
@@ -103,7 +103,7 @@ final class Pipeline {
                 }
             }
         }
-        HostFacts hostFacts = new FactsLoader().loadHost(host != null ? host : layout.defaultHost());
+        HostFacts hostFacts = new FactsLoader().loadHost(hostFile(files));
         RecordMaker maker = new RecordMaker(new PolicyEngine(await(rulesLoading)));
         ProgressLine progress = ProgressLine.onStderr(files.size());
         List<Attempt> attempts = Batch.map(reads, read -> read.facts() == null ? new Attempt(read.file(), null, read.failure())
@@ -169,5 +169,23 @@ final class Pipeline {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The host file: the one given, else the only one in a {@code hosts/} folder beside the facts,
+     * else the shipped example host, which is said aloud (its domain, UIDs and ports are not a
+     * user's own).
+     */
+    private Path hostFile(List<Path> arguments) throws BadInputException {
+        if (host != null) {
+            return host;
+        }
+        java.util.Optional<Path> beside = TestFiles.hostBeside(arguments);
+        if (beside.isPresent()) {
+            return beside.get();
+        }
+        notice.accept("no --host given and no hosts/<host>.yaml beside the facts: assuming the example host "
+                + layout.defaultHost() + " (its domain, UIDs and ports are not yours; pass --host)");
+        return layout.defaultHost();
     }
 }

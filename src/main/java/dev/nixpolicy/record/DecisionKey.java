@@ -149,7 +149,11 @@ public enum DecisionKey {
      */
     private Optional<String> shapeProblemWith(Object value) {
         return switch (key) {
-            case "packageAttr", "moduleName", "portOption", "userOption", "groupOption", "dataDirOption" ->
+            case "packageAttr" -> AttributePaths.problemWith(String.valueOf(value)).map(p -> key + " " + p)
+                    .or(() -> String.valueOf(value).startsWith("pkgs.") ? Optional.empty()
+                            : Optional.of(key + " must name a package in pkgs (pkgs.<name> or pkgs.unstable.<name>), the only"
+                                    + " package set a module has; \"" + AttributePaths.shortened(String.valueOf(value)) + "\" does not"));
+            case "moduleName", "portOption", "userOption", "groupOption", "dataDirOption" ->
                     AttributePaths.problemWith(String.valueOf(value)).map(p -> key + " " + p);
             case "secrets", "credentialSecrets" -> SecretKeys.problemWithAll((List<?>) value).map(p -> key + ": " + p);
             case "databasePasswordSecret", "mqttPasswordSecret", "oidcClientSecret" ->

@@ -46,6 +46,13 @@ class EscapingTest {
     }
 
     @Test
+    void aPackageAttributeNamesAPackageInPkgs() {
+        assertTrue(dev.nixpolicy.record.DecisionKey.PACKAGE_ATTR.problemWith("pkgs.unstable.sonarr").isEmpty());
+        assertTrue(dev.nixpolicy.record.DecisionKey.PACKAGE_ATTR.problemWith("packageAttr").isPresent(), "an unbound variable");
+        assertTrue(dev.nixpolicy.record.DecisionKey.PACKAGE_ATTR.problemWith("pkgs.sonarr; x = 1").isPresent(), "code");
+    }
+
+    @Test
     void anAttributePathIsNeverMoreThanAPath() {
         assertEquals("pkgs.unstable.sonarr", NixLiteral.attributePath("pkgs.unstable.sonarr"));
         assertEquals("services.\"let\".settings", NixLiteral.attributePath("services.let.settings"));
