@@ -48,8 +48,13 @@ final class DecideCommand implements Callable<Integer> {
             Format format = this.format != null ? this.format : System.console() != null ? Format.text : Format.markdown;
             boolean rationaleFormat = format == Format.text || format == Format.markdown;
             Rationale rationale = new Rationale(new Templates(layout.templates(), format == Format.text));
-            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
-                    .decide(facts, rationaleFormat ? rationale::prepare : () -> {});
+            if (rationaleFormat) {
+                rationale.prepare();
+            }
+            // Every file is decided or reported: one bad file does not hide the others.
+            List<Pipeline.Attempt> attempts = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+                    .decideAll(facts);
+            List<DecisionRecord> records = attempts.stream().filter(a -> a.record() != null).map(Pipeline.Attempt::record).toList();
             StringBuilder out = new StringBuilder();
             // One shape whatever the number of files: jq '.[].decisions.port' works on one and on many.
             if (format == Format.json) {
@@ -64,6 +69,17 @@ final class DecideCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();
+            List<BadInputException> failures = attempts.stream().map(Pipeline.Attempt::failure).filter(java.util.Objects::nonNull).toList();
+            failures.forEach(f -> spec.commandLine().getErr().println("nixpolicy: " + f.getMessage()));
+            if (attempts.size() > 1) {
+                long errors = records.stream().filter(DecisionRecord::hasErrors).count();
+                long questions = records.stream().filter(r -> !r.questions().isEmpty()).count();
+                spec.commandLine().getErr().println("nixpolicy: " + attempts.size() + " facts files: " + records.size() + " decided ("
+                        + errors + " with error findings, " + questions + " with open questions), " + failures.size() + " bad input");
+            }
+            if (!failures.isEmpty()) {
+                return ExitCode.BAD_INPUT;
+            }
             return records.stream().anyMatch(DecisionRecord::hasErrors) ? ExitCode.ERROR_FINDING : ExitCode.OK;
         } catch (BadInputException e) {
             return Failures.badInput(spec.commandLine().getErr(), e);

@@ -77,6 +77,20 @@ final class Pipeline {
     /** One facts file of a run that goes on past unusable files: its record, or why it has none. */
     record Attempt(Path file, DecisionRecord record, BadInputException failure) {}
 
+    /** Like {@link #decideEach}, for files and folders of them as given on the command line. */
+    List<Attempt> decideAll(List<Path> arguments) throws BadInputException, BadRulesException {
+        List<Path> files;
+        try {
+            files = FactsFiles.expand(arguments);
+        } catch (IOException e) {
+            throw new BadInputException(arguments.get(0), 1, 1, "cannot list facts: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException(arguments.get(0), 1, 1, "no facts files (*.yaml) found");
+        }
+        return decideEach(files);
+    }
+
     /**
      * Decides each of {@code files} (no folders) with the shipped or --rules rules, going on
      * past facts files that cannot be used: each of those is an attempt with its failure. A

@@ -10,7 +10,7 @@ public record ApiVersion(@JsonValue String value) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ApiVersion {
         if (!V1.equals(value)) {
-            throw new IllegalArgumentException("apiVersion must be \"" + V1 + "\", found " + Quote.of(value));
+            throw new IllegalArgumentException("must be \"" + V1 + "\", found " + Quote.of(value));
         }
     }
 }

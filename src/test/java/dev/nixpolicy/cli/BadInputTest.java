@@ -55,7 +55,7 @@ class BadInputTest {
                 Arguments.of("missing upstream port", VALID.replace("upstream:\n  port: 8300\n", ""),
                         "missing required key 'upstream.port' (only an internal-api service may have no port)"),
                 Arguments.of("wrong apiVersion", VALID.replace("nixpolicy/v1", "nixpolicy/v2"),
-                        "1:13: apiVersion: apiVersion must be \"nixpolicy/v1\", found \"nixpolicy/v2\""),
+                        "1:13: apiVersion: must be \"nixpolicy/v1\", found \"nixpolicy/v2\""),
                 Arguments.of("service name with a path separator", VALID.replace("service: demo", "service: ../etc"),
                         "2:10: service: name \"../etc\" must match ^[a-z][a-z0-9-]{0,62}$"),
                 Arguments.of("service name that would break Nix", VALID.replace("service: demo", "service: \"demo\\\"; x\""),
