@@ -117,7 +117,8 @@ final class Pipeline {
                 }
             }
         }
-        HostFacts hostFacts = new FactsLoader().loadHost(hostFile(files));
+        // A batch of only bad files decides nothing: no host needed, none assumed aloud.
+        HostFacts hostFacts = reads.stream().anyMatch(r -> r.facts() != null) ? new FactsLoader().loadHost(hostFile(files)) : null;
         RecordMaker maker = new RecordMaker(new PolicyEngine(await(rulesLoading)));
         ProgressLine progress = ProgressLine.onStderr(files.size());
         List<Attempt> attempts = Batch.map(reads, read -> read.facts() == null ? new Attempt(read.file(), null, read.failure())

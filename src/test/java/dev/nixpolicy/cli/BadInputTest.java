@@ -228,9 +228,11 @@ class BadInputTest {
         Path second = dir.resolve("b.yaml");
         Files.writeString(first, VALID);
         Files.writeString(second, "# the same service again\n\n" + VALID);
-        CliRun run = CliRun.of("decide", first.toString(), second.toString());
+        CliRun run = CliRun.of("decide", "--host", dev.nixpolicy.testing.Project.defaultHostFile().toString(), first.toString(), second.toString());
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("nixpolicy: " + second + ":4:10: service \"demo\" is already described by " + first, run.err().strip());
+        assertEquals(java.util.List.of("nixpolicy: " + second + ":4:10: service \"demo\" is already described by " + first,
+                "nixpolicy: 2 facts files: 1 decided (1 with error findings, 1 with open questions), 1 bad input"),
+                run.err().lines().toList());
     }
 
     @Test
