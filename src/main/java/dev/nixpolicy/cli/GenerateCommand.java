@@ -81,8 +81,17 @@ final class GenerateCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         try {
             GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
-            List<DecisionRecord> records = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
-                    .decide(facts, generator::prepare);
+            generator.prepare();
+            // Every bad facts file of the batch is reported, not just the first; nothing is written then.
+            List<Pipeline.Attempt> attempts = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+                    .decideAll(facts);
+            List<BadInputException> failures = attempts.stream().map(Pipeline.Attempt::failure).filter(java.util.Objects::nonNull).toList();
+            if (!failures.isEmpty()) {
+                failures.forEach(f -> stderr.println("nixpolicy: " + f.getMessage()));
+                stderr.println("nixpolicy: nothing written: " + failures.size() + " of " + attempts.size() + " facts files cannot be used");
+                return ExitCode.BAD_INPUT;
+            }
+            List<DecisionRecord> records = attempts.stream().map(Pipeline.Attempt::record).toList();
             boolean errors = false;
             for (DecisionRecord record : records) {
                 for (RecordedFinding f : record.findings()) {

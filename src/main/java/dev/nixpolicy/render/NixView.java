@@ -228,6 +228,10 @@ public final class NixView {
             });
             view.put("homepage", homepage);
         }
+        if (is("gatus") || is("homepage")) {
+            // Both link to the virtual host; a record without one is incomplete, not renderable.
+            view.putIfAbsent("hostName", NixString.withDomain(String.valueOf(value("hostName").orElseThrow(() -> missing("hostName")))));
+        }
         if (is("gatus")) {
             Map<String, Object> gatus = new LinkedHashMap<>();
             gatus.put("group", text("category"));
