@@ -1,6 +1,5 @@
 package dev.nixpolicy.facts;
 
-import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -72,7 +71,7 @@ public final class YamlLocations {
         options.setCodePointLimit(YamlLimits.MAX_BYTES);
         YamlLocations index = new YamlLocations();
         try {
-            Composer composer = new Composer(new LimitedParser(new ParserImpl(new StreamReader(new StringReader(text)), options)),
+            Composer composer = new Composer(new LimitedParser(new ParserImpl(new StreamReader(new WholeCharacterReader(text)), options)),
                     new Resolver(), options);
             Node root = composer.getSingleNode();
             index.root = root;

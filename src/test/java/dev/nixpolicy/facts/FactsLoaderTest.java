@@ -49,4 +49,15 @@ class FactsLoaderTest {
         assertEquals(path, facts.upstream().healthPath());
         assertEquals(path, facts.upstream().metricsPath());
     }
+
+    /** SnakeYAML reads in blocks of 1,024 characters; an emoji split across two blocks must still read. */
+    @org.junit.jupiter.api.Test
+    void anEmojiAcrossTheReadersBlockBoundaryReads(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (int pad = 900; pad < 1040; pad++) {
+            String text = "# " + "x".repeat(pad) + "\n" + FACTS.replace("description: ", "description: \uD83D\uDE42 ");
+            Path file = dir.resolve("emoji-" + pad + ".yaml");
+            java.nio.file.Files.writeString(file, text);
+            assertTrue(new FactsLoader().loadService(file).description().startsWith("\uD83D\uDE42"), "pad " + pad);
+        }
+    }
 }
