@@ -12,7 +12,6 @@ import dev.nixpolicy.testing.FactsGenerator;
 import dev.nixpolicy.testing.Generated;
 import dev.nixpolicy.testing.NixEvaluation;
 import dev.nixpolicy.testing.Project;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,16 +123,7 @@ class FactsProperties {
     }
 
     private static String onPath(String program) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        if ("1".equals(System.getenv("NIXPOLICY_REQUIRE_NIX"))) {
-            throw new AssertionError(program + " is not on PATH but NIXPOLICY_REQUIRE_NIX=1");
-        }
-        return null;
+        return NixEvaluation.nixInstantiateOrNull();
     }
 
     private static void deleteTree(Path dir) throws IOException {

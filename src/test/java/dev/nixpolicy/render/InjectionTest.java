@@ -15,6 +15,7 @@ import dev.nixpolicy.record.DecisionKey;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.RecordMaker;
 import dev.nixpolicy.testing.Generated;
+import dev.nixpolicy.testing.NixEvaluation;
 import dev.nixpolicy.testing.Project;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,17 +171,9 @@ class InjectionTest {
     }
 
     private static String onPath(String program) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(folder, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        if ("1".equals(System.getenv("NIXPOLICY_REQUIRE_NIX"))) {
-            throw new AssertionError(program + " is not on PATH but NIXPOLICY_REQUIRE_NIX=1");
-        }
-        Assumptions.abort(program + " is not installed: injection not checked on the parse tree");
-        return null;
+        String nix = NixEvaluation.nixInstantiateOrNull();
+        Assumptions.assumeTrue(nix != null, program + " is not installed: injection not checked on the parse tree");
+        return nix;
     }
 
     private static String parse(String nix, List<Path> files) throws IOException, InterruptedException {

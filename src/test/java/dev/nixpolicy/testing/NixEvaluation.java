@@ -70,6 +70,18 @@ public final class NixEvaluation {
         return null;
     }
 
+    /**
+     * nix-instantiate on PATH, or null without it; with {@code NIXPOLICY_REQUIRE_NIX=1} (CI) a
+     * missing one fails the caller instead.
+     */
+    public static String nixInstantiateOrNull() {
+        Optional<String> nix = onPath("nix-instantiate");
+        if (nix.isEmpty() && "1".equals(System.getenv("NIXPOLICY_REQUIRE_NIX"))) {
+            throw new AssertionError("nix-instantiate is not on PATH but NIXPOLICY_REQUIRE_NIX=1 (install the Debian package nix-bin)");
+        }
+        return nix.orElse(null);
+    }
+
     private static Optional<String> onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, program);
