@@ -68,6 +68,11 @@ public final class EngineFacts {
         addHostText(out, "host.backupRepository", host.backupRepository());
         addHostText(out, "host.podmanNetwork", host.podmanNetwork());
         addHostText(out, "host.tunnel", host.tunnel());
+        if (host.nfsMounts() == null) {
+            out.add(new Unknown("host.nfsMounts"));
+        } else {
+            host.nfsMounts().forEach(mount -> out.add(new HostNfsMount(mount)));
+        }
         host.uids().forEach((uid, owner) -> out.add(new HostUid(uid, owner)));
         host.ports().forEach((port, owner) -> out.add(new HostPort(port, owner)));
         host.busyPortRanges().forEach(r -> out.add(new BusyPortRange(r.get(0), r.get(1))));

@@ -237,6 +237,14 @@ public final class FactsLoader {
                         + ServiceName.SHAPE.pattern());
             }
         }
+        List<String> mounts = host.nfsMounts() == null ? List.of() : host.nfsMounts();
+        for (int i = 0; i < mounts.size(); i++) {
+            String mount = mounts.get(i);
+            if (mount == null || !ServiceName.SHAPE.matcher(mount).matches()) {
+                throw new BadInputException(file, at.value("nfsMounts[" + i + "]"), "nfsMounts[" + i + "]: " + Quote.of(mount)
+                        + " must match " + ServiceName.SHAPE.pattern());
+            }
+        }
         for (Map.Entry<Integer, String> uid : host.uids().entrySet()) {
             if (uid.getKey() < 0) {
                 throw new BadInputException(file, at.key("uids." + uid.getKey()), "uids." + uid.getKey() + ": "

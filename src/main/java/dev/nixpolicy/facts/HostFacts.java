@@ -17,13 +17,15 @@ public record HostFacts(
         List<List<Integer>> busyPortRanges,
         String backupRepository,
         String podmanNetwork,
-        String tunnel) {
+        String tunnel,
+        List<String> nfsMounts) {
 
     public HostFacts {
         uids = uids == null ? new TreeMap<>() : new TreeMap<>(uids);
         ports = ports == null ? new TreeMap<>() : new TreeMap<>(ports);
         busyPortRanges = busyPortRanges == null ? List.of()
                 : busyPortRanges.stream().map(r -> r == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+        nfsMounts = nfsMounts == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(nfsMounts));
         uids = java.util.Collections.unmodifiableSortedMap((SortedMap<Integer, String>) uids);
         ports = java.util.Collections.unmodifiableSortedMap((SortedMap<Integer, String>) ports);
     }

@@ -77,7 +77,7 @@ public final class FactsGenerator {
         for (String key : List.of("lockedFiles", "staticContent", "critical", "gpu")) {
             maybe(workload, key, random.nextBoolean());
         }
-        maybe(workload, "nasMount", random.nextBoolean() ? null : "media");
+        maybe(workload, "nasMount", random.nextBoolean() ? null : pick("media", "media", "documents"));
         f.put("workload", workload);
         Map<String, Object> exposure = new LinkedHashMap<>();
         for (String key : List.of("webUi", "api", "publicAccess")) {
