@@ -38,9 +38,9 @@ in
       description = "Group of the service user";
     };
 
-    # uid = 900 by rule "the first free UID in the host range" because service = paperless-ai;
-    # host.uidRange.max = 999; first UID of the host range 900 (001 UID Allocation Process: choose a
-    # UID in the range that's not already used)
+    # uid = 900 by rule "the first free UID in the host range" because service = paperless-ai; UID
+    # range 900-999 (the host's uidRange); first UID of the range 900 (001 UID Allocation Process:
+    # choose a UID in the range that's not already used)
     uid = mkOption {
       type = types.int;
       default = 900;

@@ -52,8 +52,8 @@ in
       description = "Group of the service user";
     };
 
-    # uid = 900 by rule "the first free UID in the host range" because service = plex;
-    # host.uidRange.max = 999; first UID of the host range 900 (001 UID Allocation Process: choose a
+    # uid = 900 by rule "the first free UID in the host range" because service = plex; UID range
+    # 900-999 (the host's uidRange); first UID of the range 900 (001 UID Allocation Process: choose a
     # UID in the range that's not already used)
     uid = mkOption {
       type = types.int;

@@ -63,8 +63,12 @@ public final class EngineFacts {
         }
         out.add(new Fact("host.name", host.host().value()));
         out.add(new Fact("host.domain", host.domain()));
-        out.add(new Fact("host.uidRange.min", host.uidRange().min()));
-        out.add(new Fact("host.uidRange.max", host.uidRange().max()));
+        if (host.uidRange() == null) {
+            out.add(new Unknown("host.uidRange"));
+        } else {
+            out.add(new Fact("host.uidRange.min", host.uidRange().min()));
+            out.add(new Fact("host.uidRange.max", host.uidRange().max()));
+        }
         addHostText(out, "host.backupRepository", host.backupRepository());
         addHostText(out, "host.podmanNetwork", host.podmanNetwork());
         addHostText(out, "host.tunnel", host.tunnel());

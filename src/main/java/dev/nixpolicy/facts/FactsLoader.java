@@ -207,7 +207,7 @@ public final class FactsLoader {
             throw new BadInputException(file, at.value("domain"), "domain: " + Quote.of(host.domain()) + " is not a DNS domain");
         }
         HostFacts.UidRange range = host.uidRange();
-        if (range.min() < 1 || range.min() > range.max()) {
+        if (range != null && (range.min() < 1 || range.min() > range.max())) {
             throw new BadInputException(file, at.value("uidRange"), "uidRange: min must be at least 1 and not above max");
         }
         for (Map.Entry<Integer, String> port : host.ports().entrySet()) {

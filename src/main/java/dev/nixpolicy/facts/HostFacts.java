@@ -11,7 +11,7 @@ public record HostFacts(
         @JsonProperty(required = true) ApiVersion apiVersion,
         @JsonProperty(required = true) ServiceName host,
         @JsonProperty(required = true) String domain,
-        @JsonProperty(required = true) UidRange uidRange,
+        UidRange uidRange,
         Map<Integer, String> uids,
         Map<Integer, String> ports,
         List<List<Integer>> busyPortRanges,

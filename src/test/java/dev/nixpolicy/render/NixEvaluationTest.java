@@ -95,13 +95,21 @@ class NixEvaluationTest {
         });
     }
 
-    @Test
-    void aContainerJobWithoutAPortEvaluates() throws IOException {
-        DecisionRecord record = Generated.record(Project.dir().resolve("src/test/resources/evaluation/nightly-job.yaml"),
-                Project.defaultHostFile());
-        assertTrue(record.isGeneratable(), "the fixture generates: " + record.findings() + " " + record.questions());
-        assertFalse(record.decision("port").isPresent(), "the fixture has no port");
-        evaluatesAsDecided(record);
+    /**
+     * Shapes that once generated files which did not evaluate (each fixture says what it was);
+     * every one must generate and evaluate.
+     */
+    @TestFactory
+    Stream<DynamicTest> theRegressionFixturesEvaluate() throws IOException {
+        Path folder = Project.dir().resolve("src/test/resources/evaluation");
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream()
+                    .map(facts -> DynamicTest.dynamicTest(facts.getFileName().toString(), () -> {
+                        DecisionRecord record = Generated.record(facts, Project.defaultHostFile());
+                        assertTrue(record.isGeneratable(), "the fixture generates: " + record.findings() + " " + record.questions());
+                        evaluatesAsDecided(record);
+                    }));
+        }
     }
 
     /** The evaluation is not lazy about what it checks: each of these defects makes it fail. */
