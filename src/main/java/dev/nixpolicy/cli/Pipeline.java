@@ -68,16 +68,22 @@ final class Pipeline {
         CompiledPolicy policy = await(rulesLoading);
         RecordMaker maker = new RecordMaker(new PolicyEngine(policy));
         ProgressLine progress = ProgressLine.onStderr(services.size());
-        List<DecisionRecord> records = Batch.map(new ArrayList<>(services.entrySet()),
+        List<Map.Entry<String, ServiceFacts>> entries = new ArrayList<>(services.entrySet());
+        List<DecisionRecord> records = Batch.map(entries,
                 service -> maker.decide(service.getValue(), hostFacts, service.getKey()), () -> progress.advance("decided"));
         progress.done();
-        return records;
+        List<ServiceFacts> facts = entries.stream().map(Map.Entry::getValue).toList();
+        return DistinctAllocations.separate(facts, records, hostFacts,
+                (index, host) -> maker.decide(facts.get(index), host, entries.get(index).getKey()));
     }
 
     /** One facts file of a run that goes on past unusable files: its record, or why it has none. */
     record Attempt(Path file, DecisionRecord record, BadInputException failure) {}
 
-    /** Like {@link #decideEach}, for files and folders of them as given on the command line. */
+    /**
+     * Like {@link #decideEach}, for files and folders of them as given on the command line, as
+     * one batch to be placed on the host together: no two services share a UID or a port.
+     */
     List<Attempt> decideAll(List<Path> arguments) throws BadInputException, BadRulesException {
         List<Path> files;
         try {
@@ -88,15 +94,20 @@ final class Pipeline {
         if (files.isEmpty()) {
             throw new BadInputException(arguments.get(0), 1, 1, "no facts files (*.yaml) found");
         }
-        return decideEach(files);
+        return decide(files, true);
     }
 
     /**
      * Decides each of {@code files} (no folders) with the shipped or --rules rules, going on
      * past facts files that cannot be used: each of those is an attempt with its failure. A
-     * host file or rules that cannot be used still fail the whole run.
+     * host file or rules that cannot be used still fail the whole run. Each service is decided
+     * against the host alone, as {@code test} compares it with its own expectations.
      */
     List<Attempt> decideEach(List<Path> files) throws BadInputException, BadRulesException {
+        return decide(files, false);
+    }
+
+    private List<Attempt> decide(List<Path> files, boolean oneBatch) throws BadInputException, BadRulesException {
         FutureTask<CompiledPolicy> rulesLoading = startLoading(rules);
         FactsLoader loader = new FactsLoader();
         List<Read> reads = new ArrayList<>(Batch.map(files, file -> {
@@ -125,7 +136,18 @@ final class Pipeline {
                 : new Attempt(read.file(), maker.decide(read.facts(), hostFacts, FactsFiles.display(read.file())), null),
                 () -> progress.advance("decided"));
         progress.done();
-        return attempts;
+        if (hostFacts == null || !oneBatch) {
+            return attempts;
+        }
+        List<ServiceFacts> facts = reads.stream().map(Read::facts).toList();
+        List<DecisionRecord> separated = DistinctAllocations.separate(facts, attempts.stream().map(Attempt::record).toList(),
+                hostFacts, (index, host) -> maker.decide(facts.get(index), host, FactsFiles.display(reads.get(index).file())));
+        List<Attempt> result = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            result.add(attempt.record() == null ? attempt : new Attempt(attempt.file(), separated.get(i), null));
+        }
+        return result;
     }
 
     private record Read(Path file, ServiceFacts facts, BadInputException failure) {}

@@ -30,5 +30,15 @@ public record HostFacts(
         ports = java.util.Collections.unmodifiableSortedMap((SortedMap<Integer, String>) ports);
     }
 
+    /** This host with more UIDs and ports held (by services decided earlier in the same batch); what it already holds stays. */
+    public HostFacts withAllocations(Map<Integer, String> moreUids, Map<Integer, String> morePorts) {
+        Map<Integer, String> allUids = new TreeMap<>(uids);
+        moreUids.forEach(allUids::putIfAbsent);
+        Map<Integer, String> allPorts = new TreeMap<>(ports);
+        morePorts.forEach(allPorts::putIfAbsent);
+        return new HostFacts(apiVersion, host, domain, uidRange, allUids, allPorts, busyPortRanges, backupRepository,
+                podmanNetwork, tunnel, nfsMounts);
+    }
+
     public record UidRange(@JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {}
 }
