@@ -78,6 +78,7 @@ public final class EngineFacts {
             host.nfsMounts().forEach(mount -> out.add(new HostNfsMount(mount)));
         }
         host.uids().forEach((uid, owner) -> out.add(new HostUid(uid, owner)));
+        host.gids().forEach((gid, owner) -> out.add(new HostGid(gid, owner)));
         host.ports().forEach((port, owner) -> out.add(new HostPort(port, owner)));
         host.busyPortRanges().forEach(r -> out.add(new BusyPortRange(r.get(0), r.get(1))));
         return out;

@@ -252,6 +252,13 @@ public final class FactsLoader {
             }
             checkOwner(file, at, "uids." + uid.getKey(), uid.getValue());
         }
+        for (Map.Entry<Integer, String> gid : host.gids().entrySet()) {
+            if (gid.getKey() < 0) {
+                throw new BadInputException(file, at.key("gids." + gid.getKey()), "gids." + gid.getKey() + ": "
+                        + gid.getKey() + " is not a GID (0 or more)");
+            }
+            checkOwner(file, at, "gids." + gid.getKey(), gid.getValue());
+        }
         for (Map.Entry<Integer, String> port : host.ports().entrySet()) {
             checkOwner(file, at, "ports." + port.getKey(), port.getValue());
         }

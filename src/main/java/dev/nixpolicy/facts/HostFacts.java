@@ -13,6 +13,7 @@ public record HostFacts(
         @JsonProperty(required = true) String domain,
         UidRange uidRange,
         Map<Integer, String> uids,
+        Map<Integer, String> gids,
         Map<Integer, String> ports,
         List<List<Integer>> busyPortRanges,
         String backupRepository,
@@ -22,6 +23,7 @@ public record HostFacts(
 
     public HostFacts {
         uids = uids == null ? new TreeMap<>() : new TreeMap<>(uids);
+        gids = java.util.Collections.unmodifiableSortedMap(gids == null ? new TreeMap<>() : new TreeMap<>(gids));
         ports = ports == null ? new TreeMap<>() : new TreeMap<>(ports);
         busyPortRanges = busyPortRanges == null ? List.of()
                 : busyPortRanges.stream().map(r -> r == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
@@ -36,7 +38,7 @@ public record HostFacts(
         moreUids.forEach(allUids::putIfAbsent);
         Map<Integer, String> allPorts = new TreeMap<>(ports);
         morePorts.forEach(allPorts::putIfAbsent);
-        return new HostFacts(apiVersion, host, domain, uidRange, allUids, allPorts, busyPortRanges, backupRepository,
+        return new HostFacts(apiVersion, host, domain, uidRange, allUids, gids, allPorts, busyPortRanges, backupRepository,
                 podmanNetwork, tunnel, nfsMounts);
     }
 
