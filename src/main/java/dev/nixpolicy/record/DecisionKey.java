@@ -155,6 +155,9 @@ public enum DecisionKey {
                                     + " package set a module has; \"" + AttributePaths.shortened(String.valueOf(value)) + "\" does not"));
             case "moduleName", "portOption", "userOption", "groupOption", "dataDirOption" ->
                     AttributePaths.problemWith(String.valueOf(value)).map(p -> key + " " + p);
+            case "dataDir", "containerDataPath" -> isAbsoluteDirectory(String.valueOf(value)) ? Optional.empty()
+                    : Optional.of(key + " must be an absolute directory (/ followed by letters, digits and ._~+-/, no .. step), not "
+                            + describe(value));
             case "secrets", "credentialSecrets" -> SecretKeys.problemWithAll((List<?>) value).map(p -> key + ": " + p);
             case "databasePasswordSecret", "mqttPasswordSecret", "oidcClientSecret" ->
                     SecretKeys.problemWith(String.valueOf(value)).map(p -> key + ": " + p);
@@ -181,6 +184,10 @@ public enum DecisionKey {
         };
         return expected == null ? Optional.empty()
                 : Optional.of(key + " must be " + expected + ", not " + describe(value));
+    }
+
+    private static boolean isAbsoluteDirectory(String path) {
+        return path.matches("/[A-Za-z0-9._~/+-]*") && !path.matches(".*/\\.\\.(/.*)?");
     }
 
     private static boolean isImage(String reference) {

@@ -32,8 +32,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * decide and generate on facts files generated from the contract (valid, near-valid and
  * hostile): the exit code is 0, 1 or 2 and never a stack trace; exit 2 names file:line:column;
  * every file generate writes parses, and a sample of them evaluates with the module system.
- * CI runs the sample junit-platform.properties sets; {@code -Djqwik.tries.default=100000}
- * runs a large one.
+ * CI runs the sample junit-platform.properties sets; {@code -Djqwik.tries.default=100000
+ * -Dnixpolicy.properties.keepGoing=true} runs a large one that reports every failing case.
  */
 class FactsProperties {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -47,8 +47,27 @@ class FactsProperties {
     private static final AtomicInteger EVALUATED = new AtomicInteger();
     private static final String NIX = onPath("nix-instantiate");
 
+    /**
+     * With {@code -Dnixpolicy.properties.keepGoing=true} (for long runs) a failing case is
+     * recorded and the run goes on, so one run finds every defect; the container fails at the
+     * end listing them. Without it, the first failure stops the run and jqwik shrinks it.
+     */
+    private static final boolean KEEP_GOING = Boolean.getBoolean("nixpolicy.properties.keepGoing");
+    private static final List<String> FAILURES = java.util.Collections.synchronizedList(new ArrayList<>());
+
     @Property
     void decideAndGenerateStayWithinTheirContract(@ForAll long seed, @ForAll FactsGenerator.Kind kind) throws Exception {
+        try {
+            check(seed, kind);
+        } catch (AssertionError failure) {
+            if (!KEEP_GOING) {
+                throw failure;
+            }
+            FAILURES.add(failure.getMessage());
+        }
+    }
+
+    private void check(long seed, FactsGenerator.Kind kind) throws Exception {
         Path dir = Files.createTempDirectory("nixpolicy-property");
         try {
             Map<String, Object> facts = new FactsGenerator(seed, kind).facts();
@@ -119,7 +138,11 @@ class FactsProperties {
     static void figures() {
         System.out.println("nixpolicy properties: " + CASES.get() + " cases; generate exit 0/1/2: " + EXITS[0].get() + "/"
                 + EXITS[1].get() + "/" + EXITS[2].get() + "; " + PARSED.get() + " generated files parsed, "
-                + EVALUATED.get() + " services evaluated; failures: 0");
+                + EVALUATED.get() + " services evaluated; failures: " + FAILURES.size());
+        if (!FAILURES.isEmpty()) {
+            throw new AssertionError(FAILURES.size() + " failing cases; the first ones:\n\n"
+                    + String.join("\n\n----\n\n", FAILURES.subList(0, Math.min(10, FAILURES.size()))));
+        }
     }
 
     private static String onPath(String program) {
