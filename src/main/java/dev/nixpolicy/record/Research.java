@@ -12,14 +12,14 @@ import java.util.Optional;
 /**
  * The Step 0 research as the facts state it (001 "Document your findings"), echoed into the
  * record so that the rationale can print it without reading the facts again. Capabilities
- * read "yes", "no" or "unknown".
+ * are true, false, or null where the facts leave them unknown; the keys are the facts' own.
  */
 public record Research(
         String packageName,
         String stableVersion,
         String unstableVersion,
-        String nativeModule,
-        Map<String, String> authentication) {
+        Boolean nativeModule,
+        Map<String, Boolean> authentication) {
 
     public Research {
         authentication = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(authentication));
@@ -30,7 +30,7 @@ public record Research(
         String packageName = "unknown";
         String stable = "unknown";
         String unstable = "unknown";
-        String module = "unknown";
+        Boolean module = null;
         if (packaging != null && packaging.nixpkgs() != null) {
             Optional<NixpkgsChannel> s = packaging.nixpkgs().stable();
             Optional<NixpkgsChannel> u = packaging.nixpkgs().unstable();
@@ -41,12 +41,12 @@ public record Research(
         }
         Auth auth = facts.auth();
         Users users = facts.users();
-        Map<String, String> authentication = new LinkedHashMap<>();
-        authentication.put("Native OIDC/OAuth2 support", yesNo(auth == null ? null : auth.nativeOidc()));
-        authentication.put("Trusted header auth (auth proxy)", yesNo(auth == null ? null : auth.trustedHeader()));
-        authentication.put("Built-in auth can be disabled", yesNo(auth == null ? null : auth.canDisableAuth()));
-        authentication.put("Multi-user authorization needed", yesNo(users == null ? null : users.perUserAuthorization()));
-        authentication.put("API key support", yesNo(auth == null ? null : auth.apiKey()));
+        Map<String, Boolean> authentication = new LinkedHashMap<>();
+        authentication.put("nativeOidc", auth == null ? null : auth.nativeOidc());
+        authentication.put("trustedHeader", auth == null ? null : auth.trustedHeader());
+        authentication.put("canDisableAuth", auth == null ? null : auth.canDisableAuth());
+        authentication.put("perUserAuthorization", users == null ? null : users.perUserAuthorization());
+        authentication.put("apiKey", auth == null ? null : auth.apiKey());
         return new Research(packageName, stable, unstable, module, authentication);
     }
 
@@ -65,7 +65,7 @@ public record Research(
                 .orElse("not packaged");
     }
 
-    private static String moduleAnswer(Optional<NixpkgsChannel> s, Optional<NixpkgsChannel> u) {
+    private static Boolean moduleAnswer(Optional<NixpkgsChannel> s, Optional<NixpkgsChannel> u) {
         boolean any = false;
         boolean unknown = s == null || u == null;
         for (Optional<NixpkgsChannel> channel : java.util.Arrays.asList(s, u)) {
@@ -77,10 +77,6 @@ public record Research(
                 }
             }
         }
-        return any ? "yes" : unknown ? "unknown" : "no";
-    }
-
-    private static String yesNo(Boolean value) {
-        return value == null ? "unknown" : value ? "yes" : "no";
+        return any ? Boolean.TRUE : unknown ? null : Boolean.FALSE;
     }
 }

@@ -93,17 +93,29 @@ public final class RationaleView {
         return patterns;
     }
 
+    /** How the rationale names the authentication capabilities of the research (001 Step 0). */
+    private static final Map<String, String> CAPABILITY_LABELS = Map.of(
+            "nativeOidc", "Native OIDC/OAuth2 support",
+            "trustedHeader", "Trusted header auth (auth proxy)",
+            "canDisableAuth", "Built-in auth can be disabled",
+            "perUserAuthorization", "Multi-user authorization needed",
+            "apiKey", "API key support");
+
+    private static String yesNo(Boolean value) {
+        return value == null ? "unknown" : value ? "yes" : "no";
+    }
+
     private static Map<String, Object> research(DecisionRecord record) {
         Map<String, Object> research = new LinkedHashMap<>();
         research.put("packageName", record.research().packageName());
         research.put("stableVersion", record.research().stableVersion());
         research.put("unstableVersion", record.research().unstableVersion());
-        research.put("nativeModule", record.research().nativeModule());
+        research.put("nativeModule", yesNo(record.research().nativeModule()));
         research.put("deployment", record.decision("deployment").map(d -> text(d.value())).orElse("undecided"));
         research.put("packageSource", record.decision("packageSource").map(d -> text(d.value())).orElse("undecided"));
         research.put("reasoning", record.decision("deployment").map(d -> String.join("; ", d.because())).orElse("Step 0 research is incomplete"));
         List<Map<String, Object>> auth = new ArrayList<>();
-        record.research().authentication().forEach((k, v) -> auth.add(Map.of("name", k, "answer", v)));
+        record.research().authentication().forEach((k, v) -> auth.add(Map.of("name", CAPABILITY_LABELS.getOrDefault(k, k), "answer", yesNo(v))));
         research.put("authentication", auth);
         research.put("auth", record.decision("auth").map(d -> text(d.value())).orElse("undecided"));
         research.put("authReasoning", record.decision("auth").map(d -> String.join("; ", d.because())).orElse("not decided yet"));
