@@ -5,6 +5,7 @@ import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.render.Rationale;
 import dev.nixpolicy.render.RecordWriter;
+import dev.nixpolicy.render.SarifReport;
 import dev.nixpolicy.render.Templates;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Decide services and print the rationale (or the decision record as JSON or YAML).")
 final class DecideCommand implements Callable<Integer> {
-    enum Format { text, markdown, json, yaml }
+    enum Format { text, markdown, json, yaml, sarif }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +39,8 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "text (the rationale as plain text; the default on a terminal), markdown (the rationale as"
                     + " Markdown; the default otherwise), json (an array of decision records, also for one file) or yaml"
-                    + " (one YAML document per record).")
+                    + " (one YAML document per record) or sarif (SARIF 2.1.0 for CI annotations: every finding, open question and"
+                    + " unusable file at the line of the facts file that caused it).")
     Format format;
 
     @Override
@@ -59,10 +61,13 @@ final class DecideCommand implements Callable<Integer> {
             // One shape whatever the number of files: jq '.[].decisions.port' works on one and on many.
             if (format == Format.json) {
                 out.append(RecordWriter.jsonArray(records));
+            } else if (format == Format.sarif) {
+                out.append(SarifReport.of(attempts.stream().map(a -> new SarifReport.Subject(a.file(), FactsFiles.display(a.file()),
+                        a.record(), a.failure())).toList(), new RootCommand.Version().getVersion()[0].replace("nixpolicy ", "")));
             } else {
                 List<String> texts = Batch.map(records, record -> switch (format) {
                     case text, markdown -> rationale.render(record);
-                    case json -> RecordWriter.json(record);
+                    case json, sarif -> RecordWriter.json(record);
                     case yaml -> RecordWriter.yaml(record);
                 }, () -> {});
                 out.append(String.join(rationaleFormat ? "\n---\n\n" : "---\n", texts));

@@ -1,5 +1,10 @@
 package dev.nixpolicy.engine;
 
+import dev.nixpolicy.facts.Fact;
+import dev.nixpolicy.facts.ImageCandidate;
+import dev.nixpolicy.facts.OverrideFact;
+import dev.nixpolicy.facts.Unknown;
+
 import dev.nixpolicy.facts.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,12 +54,19 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
             throw new IllegalStateException(object + " was inserted outside a rule");
         }
         List<String> because = new ArrayList<>();
+        List<String> factPaths = new ArrayList<>();
         for (Object matched : firing.getObjects()) {
             if (matched instanceof Evidence evidence && !because.contains(evidence.evidence())) {
                 because.add(evidence.evidence());
             }
+            String path = matched instanceof Fact fact ? fact.getPath() : matched instanceof Unknown unknown ? unknown.getPath()
+                    : matched instanceof OverrideFact ? "overrides"
+                    : matched instanceof ImageCandidate image ? "packaging.containerImages[" + image.getPosition() + "]" : null;
+            if (path != null && !factPaths.contains(path)) {
+                factPaths.add(path);
+            }
         }
-        inserted.add(new Traced<>(object, new Provenance(RuleInfo.of(firing.getRule()), because)));
+        inserted.add(new Traced<>(object, new Provenance(RuleInfo.of(firing.getRule()), because, factPaths)));
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class RecordAssembler {
                 }
             } else if (traced.value() instanceof Finding f) {
                 RecordedFinding finding = new RecordedFinding(f.getSeverity().spelling(), f.getCode(), f.getMessage(),
-                        f.getBlocks(), rule.name(), rule.source());
+                        f.getBlocks(), rule.name(), rule.source(), from.factPaths());
                 if (seenFindings.add(Arrays.asList(finding.severity(), finding.code(), finding.message(),
                         finding.blocks(), finding.rule(), finding.source()))) {
                     findings.add(finding);
