@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -26,19 +27,27 @@ public final class DrlFolder implements RuleSource {
 
     private final Path dir;
     private final String displayName;
+    private final Optional<CompiledRulesCache> cache;
 
-    public DrlFolder(Path dir) {
-        this(dir, dir.toString());
+    /** Rules from {@code dir}, named {@code displayName} in records (e.g. "rules" for the shipped ones), compiled every time. */
+    public DrlFolder(Path dir, String displayName) {
+        this(dir, displayName, Optional.empty());
     }
 
-    /** Rules from {@code dir}, named {@code displayName} in records (e.g. "rules" for the shipped ones). */
-    public DrlFolder(Path dir, String displayName) {
+    /** Rules from {@code dir}, taken from {@code cache} when it holds them compiled and kept there when they are compiled. */
+    public DrlFolder(Path dir, String displayName, Optional<CompiledRulesCache> cache) {
         this.dir = dir;
         this.displayName = displayName;
+        this.cache = cache;
     }
 
     @Override
     public CompiledPolicy load() throws BadRulesException {
+        return load(() -> {});
+    }
+
+    /** Loads the rules; {@code beforeCompiling} runs only when they must be compiled (seconds), not when a cache has them. */
+    public CompiledPolicy load(Runnable beforeCompiling) throws BadRulesException {
         List<Path> files = drlFilesOf(dir);
         String digest;
         try {
@@ -50,12 +59,19 @@ public final class DrlFolder implements RuleSource {
         if (cached != null) {
             return cached;
         }
+        Optional<CompiledPolicy> fromCache = cache.flatMap(c -> c.load(digest, displayName));
+        if (fromCache.isPresent()) {
+            COMPILED.put(digest + "|" + dir + "|" + displayName, fromCache.get());
+            return fromCache.get();
+        }
+        beforeCompiling.run();
         KieServices kie = KieServices.get();
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "rules-" + digest.substring(7, 23), "1.0.0");
-        build(kie, release, files);
+        org.drools.compiler.kie.builder.impl.InternalKieModule module = build(kie, release, files);
         KieContainer container = kie.newKieContainer(release);
         CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, displayName);
         PolicyChecks.requireWellFormed(policy, files);
+        cache.ifPresent(c -> c.store(digest, module));
         COMPILED.put(digest + "|" + dir + "|" + displayName, policy);
         return policy;
     }

@@ -61,7 +61,7 @@ public final class RuleFolder implements RuleSource {
         if (precompiled.isPresent()) {
             return precompiled.get().load();
         }
-        notice.accept("rules in " + dir + " differ from the build's; compiling edited rules (this takes a few seconds)");
-        return new DrlFolder(dir, displayName).load();
+        return new DrlFolder(dir, displayName, CompiledRulesCache.standard()).load(() -> notice.accept("rules in " + dir
+                + " differ from the build's; compiling edited rules (this takes a few seconds; later runs take them from the cache)"));
     }
 }

@@ -31,8 +31,11 @@ class CliIT {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("nixpolicy", ".out");
         Path err = Files.createTempFile("nixpolicy", ".err");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // Each test's own cache of compiled edited rules, so no run depends on an earlier one.
+        builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toAbsolutePath().toString());
+        Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "nixpolicy finished");
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -110,6 +113,36 @@ class CliIT {
         assertTrue(!fromEdited.get("policy").equals(fromShipped.get("policy")), "the record names the edited rules");
         assertEquals(fromShipped.get("decisions"), fromEdited.get("decisions"));
         assertEquals(fromShipped.get("findings"), fromEdited.get("findings"));
+    }
+
+    @Test
+    void editedRulesAreCompiledOnceThenTakenFromTheCache(@TempDir Path elsewhere) throws Exception {
+        Path edited = elsewhere.resolve("rules");
+        Files.createDirectories(edited);
+        try (var files = Files.list(PROJECT.resolve("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, edited.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(edited.resolve("storage.drl"), Files.readString(edited.resolve("storage.drl"))
+                .replace("insert(new Decision(\"compression\", \"zstd\"));", "insert(new Decision(\"compression\", \"lz4\"));"));
+        String facts = PROJECT.resolve("facts/sonarr.yaml").toString();
+        Result first = nixpolicy(elsewhere, "decide", "--format", "json", "--rules", edited.toString(), facts);
+        Result second = nixpolicy(elsewhere, "decide", "--format", "json", "--rules", edited.toString(), facts);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("compiling edited rules"), first.err());
+        assertEquals(0, second.code(), second.err());
+        assertEquals("", second.err(), "the second run takes the compiled rules from the cache, silently");
+        assertEquals(first.out(), second.out());
+        assertEquals("lz4", new ObjectMapper().readTree(second.out()).at("/0/decisions/compression/value").asText(), "the edit took effect");
+
+        // Back to zstd, with a comment so the folder still differs from the shipped rules.
+        Files.writeString(edited.resolve("storage.drl"), Files.readString(edited.resolve("storage.drl"))
+                .replace("insert(new Decision(\"compression\", \"lz4\"));", "insert(new Decision(\"compression\", \"zstd\")); // edited"));
+        Result third = nixpolicy(elsewhere, "decide", "--format", "json", "--rules", edited.toString(), facts);
+        assertTrue(third.err().contains("compiling edited rules"), "an edit is compiled again: " + third.err());
+        assertEquals("zstd", new ObjectMapper().readTree(third.out()).at("/0/decisions/compression/value").asText(),
+                "and never served from the old entry");
     }
 
     @Test

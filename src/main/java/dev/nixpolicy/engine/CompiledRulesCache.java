@@ -1,0 +1,233 @@
+package dev.nixpolicy.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+
+/**
+ * Edited rules, compiled once: the executable-model classes of a rules folder kept in the
+ * user's cache folder ({@code $XDG_CACHE_HOME/nixpolicy}, else {@code ~/.cache/nixpolicy}) under
+ * the digest of the DRL files and the identity of this nixpolicy build, and loaded like the
+ * build-time precompiled rules. An entry is written into a private folder and renamed into
+ * place in one step, so concurrent runs never see half an entry; the first rename wins and
+ * the others drop their copy. On load the recorded SHA-256 of the classes must match, and
+ * anything unexpected (a missing file, a class that does not load, a model that does not
+ * build) discards the entry: the rules are compiled again, never served from a doubtful entry.
+ */
+public final class CompiledRulesCache {
+    /** Overrides the cache folder (tests, or a shared CI cache); "off" disables the cache. */
+    public static final String FOLDER_PROPERTY = "nixpolicy.cache";
+    private static final String CLASSES = "classes.zip";
+    private static final String INDEX = "entry.properties";
+
+    private final Path folder;
+
+    CompiledRulesCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The cache of this user, or none when it is switched off or no home is known. */
+    public static Optional<CompiledRulesCache> standard() {
+        String configured = System.getProperty(FOLDER_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return configured.equals("off") ? Optional.empty() : Optional.of(new CompiledRulesCache(Path.of(configured)));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(new CompiledRulesCache(Path.of(xdg, "nixpolicy")));
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() || home.equals("?") ? Optional.empty()
+                : Optional.of(new CompiledRulesCache(Path.of(home, ".cache", "nixpolicy")));
+    }
+
+    /** The cached rules with {@code digest}, or empty (and the entry removed) when there is none or it cannot be trusted. */
+    Optional<CompiledPolicy> load(String digest, String displayName) {
+        Path entry = entryFor(digest);
+        if (!Files.isDirectory(entry)) {
+            return Optional.empty();
+        }
+        try {
+            Properties index = new Properties();
+            try (InputStream in = Files.newInputStream(entry.resolve(INDEX))) {
+                index.load(in);
+            }
+            byte[] classes = Files.readAllBytes(entry.resolve(CLASSES));
+            if (!digest.equals(index.getProperty("digest")) || !buildIdentity().equals(index.getProperty("build"))
+                    || !sha256(classes).equals(index.getProperty("sha256"))) {
+                discard(entry);
+                return Optional.empty();
+            }
+            ClassLoader loader = new CachedClassLoader(unzip(classes), CompiledRulesCache.class.getClassLoader());
+            List<Model> models = new ArrayList<>();
+            for (String name : index.getProperty("models", "").split(",")) {
+                models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+            }
+            return Optional.of(CompiledPolicy.of(KieBaseBuilder.createKieBaseFromModel(models), digest, displayName));
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError untrusted) {
+            discard(entry);
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the classes of {@code module}, compiled from rules with {@code digest}; a cache that cannot be written is skipped. */
+    void store(String digest, InternalKieModule module) {
+        Path entry = entryFor(digest);
+        if (Files.isDirectory(entry)) {
+            return;
+        }
+        Path staging = null;
+        try {
+            Files.createDirectories(folder);
+            staging = Files.createTempDirectory(folder, ".staging-");
+            byte[] classes = zip(module);
+            Files.write(staging.resolve(CLASSES), classes);
+            Properties index = new Properties();
+            index.setProperty("digest", digest);
+            index.setProperty("build", buildIdentity());
+            index.setProperty("sha256", sha256(classes));
+            index.setProperty("models", String.join(",", models(module)));
+            try (OutputStream out = Files.newOutputStream(staging.resolve(INDEX))) {
+                index.store(out, null);
+            }
+            try {
+                Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
+                staging = null;
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException lost) {
+                // Another run stored the same rules first; its entry is as good as ours.
+            }
+        } catch (IOException | RuntimeException unwritable) {
+            // A cache is an optimisation: a read-only or full disk only costs the next run a compile.
+        } finally {
+            if (staging != null) {
+                discard(staging);
+            }
+        }
+    }
+
+    Path entryFor(String digest) {
+        return folder.resolve("rules-" + digest.replaceAll("[^A-Za-z0-9]", "-").replace("sha256-", "") + "-" + buildIdentity());
+    }
+
+    /**
+     * Which build of nixpolicy (and of the Drools inside its jar) compiled an entry: its version
+     * and the size and time of the jar or classes folder it runs from. Classes from another build
+     * are never loaded; a rebuild costs one compile.
+     */
+    static String buildIdentity() {
+        String version = CompiledRulesCache.class.getPackage().getImplementationVersion();
+        String origin = "unknown";
+        try {
+            Path code = Path.of(CompiledRulesCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            origin = code.toAbsolutePath() + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException unknown) {
+            // No location: the version alone identifies the build.
+        }
+        return (version == null ? "dev" : version.replaceAll("[^A-Za-z0-9.]", "-")) + "-"
+                + sha256(origin.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
+    private static List<String> models(InternalKieModule module) {
+        String listing = module.getFileNames().stream().filter(n -> n.endsWith("/drools-model")).findFirst()
+                .map(n -> new String(module.getBytes(n), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("the executable model lists no model classes"));
+        return listing.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+    }
+
+    private static byte[] zip(InternalKieModule module) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String name : new TreeSet<>(module.getFileNames())) {
+                if (name.endsWith(".class")) {
+                    ZipEntry entry = new ZipEntry(name);
+                    entry.setTime(0);
+                    zip.putNextEntry(entry);
+                    zip.write(module.getBytes(name));
+                    zip.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] classes) throws IOException {
+        Map<String, byte[]> byName = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(classes))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName();
+                if (name.endsWith(".class")) {
+                    byName.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), zip.readAllBytes());
+                }
+            }
+        }
+        return byName;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void discard(Path path) {
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Whatever is left is checked again, and discarded again, by the next load.
+        }
+    }
+
+    /** Loads the cached classes first (a shipped class of the same name must not stand in for an edited one). */
+    private static final class CachedClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        CachedClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    byte[] bytes = classes.get(name);
+                    loaded = bytes != null ? defineClass(name, bytes, 0, bytes.length) : super.loadClass(name, false);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
+    }
+}
