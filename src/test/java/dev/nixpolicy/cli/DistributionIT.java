@@ -110,6 +110,25 @@ class DistributionIT {
     }
 
     @Test
+    void recordsItsOwnClassDataSharingArchiveOnceAndGivesTheSameOutputWithIt(@TempDir Path elsewhere) throws Exception {
+        Path archive = distribution.resolve("lib/nixpolicy.jsa");
+        String launcher = distribution.resolve("bin/nixpolicy").toString();
+        String facts = PROJECT.resolve("facts/pocketid.yaml").toString();
+
+        Result first = run(elsewhere, launcher, "decide", "--format", "json", facts);
+        assertTrue(Files.isRegularFile(archive), "a run that decides leaves lib/nixpolicy.jsa");
+        Result second = run(elsewhere, launcher, "decide", "--format", "json", facts);
+
+        assertEquals(0, first.code(), first.err());
+        assertEquals(first.out(), second.out());
+        assertEquals(first.err(), second.err());
+        try (Stream<Path> lib = Files.list(distribution.resolve("lib"))) {
+            assertEquals(List.of("nixpolicy.jar", "nixpolicy.jsa"), lib.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no partial archive left");
+        }
+    }
+
+    @Test
     void aConfigFileAboveTheWorkingDirectoryPointsAtTheRepositorysOwnRules(@TempDir Path repo) throws Exception {
         Path rules = Files.createDirectories(repo.resolve("policy/rules"));
         try (Stream<Path> shipped = Files.list(distribution.resolve("rules"))) {
