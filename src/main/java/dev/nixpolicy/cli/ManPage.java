@@ -54,9 +54,9 @@ final class ManPage {
                 + "folder of the file. An option (--rules, --templates, --host) wins over the file, the file over "
                 + "the shipped defaults.");
         line(".TP");
-        line(".I NIXPOLICY_HOME/rules, NIXPOLICY_HOME/templates, NIXPOLICY_HOME/facts/hosts/forge.yaml");
-        text("The shipped rules, templates and example host, in the folder the launcher passes as the system "
-                + "property nixpolicy.home (the distribution's folder).");
+        line(".I rules/, templates/, facts/hosts/forge.yaml");
+        text("The shipped rules, templates and example host, in the installation folder, which the launcher "
+                + "passes to java as the system property nixpolicy.home.");
         line(".SH ENVIRONMENT");
         line(".TP");
         line(".B JAVA");
