@@ -29,12 +29,19 @@ final class DecideCommand implements Callable<Integer> {
     List<Path> facts;
 
     @Option(names = "--host", paramLabel = "HOSTFACTS",
-            description = "The host's facts file; default: the shipped facts/hosts/forge.yaml.")
+            description = "The host's facts file. Default: from .nixpolicy.yaml, else the only *.yaml in a hosts/ folder"
+                    + " beside the facts, else the shipped facts/hosts/forge.yaml.")
     Path host;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "A folder of .drl files to use instead of the shipped rules/.")
+            description = "A folder of .drl files to use instead of the shipped rules/. Default: from .nixpolicy.yaml,"
+                    + " else the shipped rules/.")
     Path rules;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A folder of Mustache templates to use instead of the shipped templates/. Default: from"
+                    + " .nixpolicy.yaml, else the shipped templates/.")
+    Path templates;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "text (the rationale as plain text; the default on a terminal), markdown (the rationale as"
@@ -47,14 +54,18 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = ProjectLayout.locate();
         try {
+            UserConfig config = UserConfig.ofWorkingDirectory();
+            Path rulesDir = config.rules(rules, layout).orElse(null);
+            Path hostFile = config.host(host).orElse(null);
+            Path templatesDir = config.templates(templates, layout);
             Format format = this.format != null ? this.format : System.console() != null ? Format.text : Format.markdown;
             boolean rationaleFormat = format == Format.text || format == Format.markdown;
-            Rationale rationale = new Rationale(new Templates(layout.templates(), format == Format.text));
+            Rationale rationale = new Rationale(new Templates(templatesDir, format == Format.text));
             if (rationaleFormat) {
                 rationale.prepare();
             }
             // Every file is decided or reported: one bad file does not hide the others.
-            List<Pipeline.Attempt> attempts = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+            List<Pipeline.Attempt> attempts = new Pipeline(layout, hostFile, rulesDir, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
                     .decideAll(facts);
             List<DecisionRecord> records = attempts.stream().filter(a -> a.record() != null).map(Pipeline.Attempt::record).toList();
             StringBuilder out = new StringBuilder();
@@ -90,6 +101,8 @@ final class DecideCommand implements Callable<Integer> {
             return Failures.badInput(spec.commandLine().getErr(), e);
         } catch (BadRulesException e) {
             return Failures.badRules(spec.commandLine().getErr(), e);
+        } catch (SourceNotFoundException e) {
+            return Failures.sourceNotFound(spec.commandLine().getErr(), e);
         }
     }
 }

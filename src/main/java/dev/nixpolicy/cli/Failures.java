@@ -13,6 +13,11 @@ final class Failures {
         return ExitCode.BAD_INPUT;
     }
 
+    static int sourceNotFound(PrintWriter err, SourceNotFoundException e) {
+        err.println("nixpolicy: " + e.getMessage());
+        return ExitCode.BAD_INPUT;
+    }
+
     static int badRules(PrintWriter err, BadRulesException e) {
         e.problems().forEach(problem -> err.println("nixpolicy: " + problem));
         return ExitCode.BAD_RULES;

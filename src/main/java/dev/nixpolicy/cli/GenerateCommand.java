@@ -41,11 +41,19 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--host", paramLabel = "HOSTFACTS",
-            description = "The host's facts file; default: the shipped facts/hosts/forge.yaml.")
+            description = "The host's facts file. Default: from .nixpolicy.yaml, else the only *.yaml in a hosts/ folder"
+                    + " beside the facts, else the shipped facts/hosts/forge.yaml.")
     Path host;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A folder of .drl files to use instead of the shipped rules/.")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of .drl files to use instead of the shipped rules/. Default: from .nixpolicy.yaml,"
+                    + " else the shipped rules/.")
     Path rules;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A folder of Mustache templates to use instead of the shipped templates/. Default: from"
+                    + " .nixpolicy.yaml, else the shipped templates/.")
+    Path templates;
 
     @Option(names = "--force", description = "Replace existing files, but only ones nixpolicy generated (they carry its header).")
     boolean force;
@@ -80,10 +88,13 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ProjectLayout layout = ProjectLayout.locate();
         try {
-            GeneratedFiles generator = new GeneratedFiles(new Templates(layout.templates()));
+            UserConfig config = UserConfig.ofWorkingDirectory();
+            Path rulesDir = config.rules(rules, layout).orElse(null);
+            Path hostFile = config.host(host).orElse(null);
+            GeneratedFiles generator = new GeneratedFiles(new Templates(config.templates(templates, layout)));
             generator.prepare();
             // Every bad facts file of the batch is reported, not just the first; nothing is written then.
-            List<Pipeline.Attempt> attempts = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+            List<Pipeline.Attempt> attempts = new Pipeline(layout, hostFile, rulesDir, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
                     .decideAll(facts);
             List<BadInputException> failures = attempts.stream().map(Pipeline.Attempt::failure).filter(java.util.Objects::nonNull).toList();
             if (!failures.isEmpty()) {
@@ -135,6 +146,10 @@ final class GenerateCommand implements Callable<Integer> {
             return Failures.badInput(stderr, e);
         } catch (BadRulesException e) {
             return Failures.badRules(stderr, e);
+        } catch (SourceNotFoundException e) {
+            stderr.println("nixpolicy: " + e.getMessage());
+            stderr.println("nixpolicy: nothing written");
+            return ExitCode.BAD_INPUT;
         } catch (OutputFolder.UnsafePathException e) {
             stderr.println("nixpolicy: " + e.getMessage());
             stderr.println("nixpolicy: nothing written");

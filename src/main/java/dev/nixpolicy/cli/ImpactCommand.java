@@ -29,10 +29,14 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--base-rules", paramLabel = "DIR", required = true, description = "The rules before the change (e.g. main's rules/).")
     Path baseRules;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "The rules after the change; default: the shipped rules/.")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "The rules after the change. Default: the rules given in .nixpolicy.yaml, else the"
+                    + " shipped rules/.")
     Path rules;
 
-    @Option(names = "--host", paramLabel = "HOSTFACTS", description = "The host's facts file; default: facts/hosts/forge.yaml.")
+    @Option(names = "--host", paramLabel = "HOSTFACTS",
+            description = "The host's facts file. Default: from .nixpolicy.yaml, else the only *.yaml in a hosts/ folder"
+                    + " beside the facts, else the shipped facts/hosts/forge.yaml.")
     Path host;
 
     @Override
@@ -40,10 +44,16 @@ final class ImpactCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         PrintWriter out = spec.commandLine().getOut();
         try {
+            if (!java.nio.file.Files.isDirectory(baseRules)) {
+                throw new SourceNotFoundException("--base-rules " + baseRules + ": no such folder");
+            }
+            UserConfig config = UserConfig.ofWorkingDirectory();
+            Path rulesDir = config.rules(rules, layout).orElse(null);
             List<Path> arguments = facts == null || facts.isEmpty() ? List.of(layout.home().resolve("facts")) : facts;
-            Pipeline pipeline = new Pipeline(layout, host, rules, message -> spec.commandLine().getErr().println("nixpolicy: " + message));
+            Pipeline pipeline = new Pipeline(layout, config.host(host).orElse(null), rulesDir,
+                    message -> spec.commandLine().getErr().println("nixpolicy: " + message));
             List<DecisionRecord> before = pipeline.decide(arguments, baseRules);
-            List<DecisionRecord> after = pipeline.decide(arguments, rules);
+            List<DecisionRecord> after = pipeline.decide(arguments, rulesDir);
             ImpactReport report = ImpactReport.compare(before, after);
             out.print(report.text());
             out.flush();
@@ -52,6 +62,8 @@ final class ImpactCommand implements Callable<Integer> {
             return Failures.badInput(spec.commandLine().getErr(), e);
         } catch (BadRulesException e) {
             return Failures.badRules(spec.commandLine().getErr(), e);
+        } catch (SourceNotFoundException e) {
+            return Failures.sourceNotFound(spec.commandLine().getErr(), e);
         }
     }
 }

@@ -41,7 +41,9 @@ final class InitCommand implements Callable<Integer> {
         Path facts = dir.resolve(service + ".yaml");
         Path schema = dir.resolve("facts.schema.json");
         try {
-            String skeleton = Files.readString(layout.templates().resolve("facts-skeleton.yaml"), StandardCharsets.UTF_8)
+            // The skeleton is a template like the others: a repository's own templates folder has its own.
+            Path templates = UserConfig.ofWorkingDirectory().templates(null, layout);
+            String skeleton = Files.readString(templates.resolve("facts-skeleton.yaml"), StandardCharsets.UTF_8)
                     .replace("{{service}}", service);
             Files.createDirectories(dir);
             Files.writeString(facts, skeleton, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
@@ -52,6 +54,10 @@ final class InitCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("wrote " + schema);
             }
             return ExitCode.OK;
+        } catch (dev.nixpolicy.facts.BadInputException e) {
+            return Failures.badInput(spec.commandLine().getErr(), e);
+        } catch (SourceNotFoundException e) {
+            return Failures.sourceNotFound(spec.commandLine().getErr(), e);
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().println("nixpolicy: " + e.getFile() + " already exists; init never overwrites a file");
             return ExitCode.BAD_INPUT;

@@ -37,7 +37,7 @@ final class Pipeline {
         this.notice = notice;
     }
 
-    List<DecisionRecord> decide(List<Path> arguments) throws BadInputException, BadRulesException {
+    List<DecisionRecord> decide(List<Path> arguments) throws BadInputException, BadRulesException, SourceNotFoundException {
         return decide(arguments, rules, () -> {});
     }
 
@@ -46,17 +46,17 @@ final class Pipeline {
      * rules are still loading, this thread runs {@code whileRulesLoad} (e.g. compiling the
      * templates) instead of only waiting.
      */
-    List<DecisionRecord> decide(List<Path> arguments, Runnable whileRulesLoad) throws BadInputException, BadRulesException {
+    List<DecisionRecord> decide(List<Path> arguments, Runnable whileRulesLoad) throws BadInputException, BadRulesException, SourceNotFoundException {
         return decide(arguments, rules, whileRulesLoad);
     }
 
     /** Decides the services with the rules of {@code rulesDir} (null: the shipped rules). */
-    List<DecisionRecord> decide(List<Path> arguments, Path rulesDir) throws BadInputException, BadRulesException {
+    List<DecisionRecord> decide(List<Path> arguments, Path rulesDir) throws BadInputException, BadRulesException, SourceNotFoundException {
         return decide(arguments, rulesDir, () -> {});
     }
 
     private List<DecisionRecord> decide(List<Path> arguments, Path rulesDir, Runnable whileRulesLoad)
-            throws BadInputException, BadRulesException {
+            throws BadInputException, BadRulesException, SourceNotFoundException {
         // Loading the rules and reading the facts are independent and each costs a few hundred
         // milliseconds on a cold JVM: do them on both cores. Bad facts still win over bad rules.
         FutureTask<CompiledPolicy> rulesLoading = startLoading(rulesDir);
@@ -84,7 +84,7 @@ final class Pipeline {
      * Like {@link #decideEach}, for files and folders of them as given on the command line, as
      * one batch to be placed on the host together: no two services share a UID or a port.
      */
-    List<Attempt> decideAll(List<Path> arguments) throws BadInputException, BadRulesException {
+    List<Attempt> decideAll(List<Path> arguments) throws BadInputException, BadRulesException, SourceNotFoundException {
         List<Path> files;
         try {
             files = FactsFiles.expand(arguments);
@@ -103,11 +103,11 @@ final class Pipeline {
      * host file or rules that cannot be used still fail the whole run. Each service is decided
      * against the host alone, as {@code test} compares it with its own expectations.
      */
-    List<Attempt> decideEach(List<Path> files) throws BadInputException, BadRulesException {
+    List<Attempt> decideEach(List<Path> files) throws BadInputException, BadRulesException, SourceNotFoundException {
         return decide(files, false);
     }
 
-    private List<Attempt> decide(List<Path> files, boolean oneBatch) throws BadInputException, BadRulesException {
+    private List<Attempt> decide(List<Path> files, boolean oneBatch) throws BadInputException, BadRulesException, SourceNotFoundException {
         FutureTask<CompiledPolicy> rulesLoading = startLoading(rules);
         FactsLoader loader = new FactsLoader();
         List<Read> reads = new ArrayList<>(Batch.map(files, file -> {
@@ -209,11 +209,11 @@ final class Pipeline {
     }
 
     /**
-     * The host file: the one given, else the only one in a {@code hosts/} folder beside the facts,
-     * else the shipped example host, which is said aloud (its domain, UIDs and ports are not a
-     * user's own).
+     * The host file: the one given (with --host or in .nixpolicy.yaml), else the only one in a
+     * {@code hosts/} folder beside the facts, else the shipped example host, which is said aloud
+     * (its domain, UIDs and ports are not a user's own).
      */
-    private Path hostFile(List<Path> arguments) throws BadInputException {
+    private Path hostFile(List<Path> arguments) throws BadInputException, SourceNotFoundException {
         if (host != null) {
             return host;
         }
@@ -221,8 +221,9 @@ final class Pipeline {
         if (beside.isPresent()) {
             return beside.get();
         }
-        notice.accept("no --host given and no hosts/<host>.yaml beside the facts: assuming the example host "
-                + layout.defaultHost() + " (its domain, UIDs and ports are not yours; pass --host)");
-        return layout.defaultHost();
+        Path example = UserConfig.shippedHost(layout);
+        notice.accept("no --host given, no host: in " + UserConfig.FILE_NAME + " and no hosts/<host>.yaml beside the facts:"
+                + " assuming the example host " + example + " (its domain, UIDs and ports are not yours; pass --host)");
+        return example;
     }
 }

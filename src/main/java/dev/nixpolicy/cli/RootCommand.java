@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
             "0:decided; no finding of severity error",
             "1:a finding of severity error (see the rationale's findings)",
             "2:bad input: a facts file, host file or command line that cannot be used",
-            "3:bad rules: DRL that does not compile, lacks metadata, or contradicts itself"})
+            "3:bad rules: DRL that does not compile, lacks metadata, or contradicts itself"},
+        footerHeading = "%nRules, templates and host file:%n",
+        footer = {"An option (--rules, --templates, --host) wins over .nixpolicy.yaml in the working directory or the"
+                + " nearest folder above it (keys rules, templates and host; paths relative to its folder), which wins"
+                + " over the shipped ones in the installation folder (the system property nixpolicy.home)."})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

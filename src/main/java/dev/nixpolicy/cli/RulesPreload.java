@@ -11,7 +11,11 @@ import java.util.concurrent.FutureTask;
 /**
  * Starts loading the rules on a second core before the command line is even parsed: on a
  * cold JVM that overlaps the two slowest steps of a start (picocli's own start-up and the
- * rules). Only a load for exactly the folder the command then asks for is used.
+ * rules). The folder is chosen as the command will choose it ({@code --rules}, else
+ * {@code .nixpolicy.yaml}, else the shipped rules, see {@link UserConfig}); when that cannot be
+ * settled (a config file that cannot be read, a folder that is missing) nothing is preloaded
+ * and the command reports the problem. Only a load for exactly the folder the command then asks
+ * for is used.
  */
 final class RulesPreload {
     private static volatile Preload started;
@@ -20,7 +24,7 @@ final class RulesPreload {
 
     private RulesPreload() {}
 
-    /** Looks ahead in the arguments of {@code decide}, {@code generate} or {@code test} for the rules folder and starts loading it. */
+    /** Looks ahead in the arguments of {@code decide}, {@code generate} or {@code test} (and in .nixpolicy.yaml) for the rules folder and starts loading it. */
     static void start(String[] args, PrintWriter err) {
         List<String> list = List.of(args);
         if (list.isEmpty() || !List.of("decide", "generate", "test").contains(list.get(0))
@@ -35,8 +39,16 @@ final class RulesPreload {
                 dir = Path.of(list.get(i).substring("--rules=".length()));
             }
         }
+        ProjectLayout layout = ProjectLayout.locate();
+        if (dir == null) {
+            try {
+                dir = UserConfig.ofWorkingDirectory().rules(null, layout).orElse(null);
+            } catch (dev.nixpolicy.facts.BadInputException | SourceNotFoundException reportedByTheCommand) {
+                return;
+            }
+        }
         String displayName = dir == null ? "rules" : FactsFiles.display(dir);
-        Path folder = dir == null ? ProjectLayout.locate().rules() : dir;
+        Path folder = dir == null ? layout.rules() : dir;
         FutureTask<CompiledPolicy> task = new FutureTask<>(
                 new RuleFolder(folder, displayName, message -> err.println("nixpolicy: " + message))::load);
         Thread thread = new Thread(task, "nixpolicy-rules-preload");

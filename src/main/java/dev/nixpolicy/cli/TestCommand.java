@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
             "",
             "Each facts file X.yaml or X.facts.yaml is tested against X.expected.yaml beside it: flat "
                 + "decision-record-v1 keys, one 'key: value' per line. A folder gives every facts file in it "
-                + "that has an expected file. Without --host, the host is the only YAML file in a hosts/ "
-                + "folder beside the facts, if there is one.",
+                + "that has an expected file. Without --host, and without a host in .nixpolicy.yaml, the host is "
+                + "the only YAML file in a hosts/ folder beside the facts, if there is one.",
             "",
             "A key whose line carries a comment containing 'deviates-from-policy' is not scored: there the "
                 + "owners broke their own written policy, and the rules should not follow them. Such keys "
@@ -58,12 +58,13 @@ final class TestCommand implements Callable<Integer> {
     List<Path> facts;
 
     @Option(names = "--host", paramLabel = "HOSTFACTS",
-            description = "The host's facts file; default: the only *.yaml in a hosts/ folder beside the facts, "
-                    + "else the shipped facts/hosts/forge.yaml.")
+            description = "The host's facts file. Default: from .nixpolicy.yaml, else the only *.yaml in a hosts/ folder"
+                    + " beside the facts, else the shipped facts/hosts/forge.yaml.")
     Path host;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "A folder of .drl files to use instead of the shipped rules/.")
+            description = "A folder of .drl files to use instead of the shipped rules/. Default: from .nixpolicy.yaml,"
+                    + " else the shipped rules/.")
     Path rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -87,8 +88,11 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> notice = message -> err.println("nixpolicy: " + message);
         try {
+            ProjectLayout layout = ProjectLayout.locate();
+            UserConfig config = UserConfig.ofWorkingDirectory();
+            Path rulesDir = config.rules(rules, layout).orElse(null);
             List<TestFiles.Case> cases = TestFiles.cases(facts);
-            Path hostFile = host;
+            Path hostFile = config.host(host).orElse(null);
             if (hostFile == null) {
                 Optional<Path> beside = TestFiles.hostBeside(facts);
                 if (beside.isPresent()) {
@@ -103,7 +107,7 @@ final class TestCommand implements Callable<Integer> {
             }
             List<Path> toDecide = expected.stream().filter(e -> e.failure() == null).map(e -> e.of().facts()).toList();
             Iterator<Pipeline.Attempt> attempts = (toDecide.isEmpty() ? List.<Pipeline.Attempt>of()
-                    : new Pipeline(ProjectLayout.locate(), hostFile, rules, notice).decideEach(toDecide)).iterator();
+                    : new Pipeline(layout, hostFile, rulesDir, notice).decideEach(toDecide)).iterator();
             List<ServiceScore> scores = new ArrayList<>();
             boolean badInput = false;
             for (Expected e : expected) {
@@ -133,6 +137,8 @@ final class TestCommand implements Callable<Integer> {
             return Failures.badInput(err, e);
         } catch (BadRulesException e) {
             return Failures.badRules(err, e);
+        } catch (SourceNotFoundException e) {
+            return Failures.sourceNotFound(err, e);
         }
     }
 }

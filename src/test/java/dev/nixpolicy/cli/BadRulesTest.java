@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -143,19 +144,21 @@ class BadRulesTest {
         return Stream.of(Arguments.of("first says container", "second says native"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("missingRules")
-    void missingRulesFolderExitsThree(String name, String folder, @TempDir Path dir) throws IOException {
-        Path rules = dir.resolve(folder);
-        if (folder.equals("empty")) {
-            Files.createDirectories(rules);
-        }
+    @Test
+    void aRulesFolderWithoutDrlFilesExitsThree(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("empty"));
         CliRun run = CliRun.of("decide", Project.dir().resolve("facts/dispatcharr.yaml").toString(), "--rules", rules.toString());
         assertEquals(3, run.exitCode(), run.err());
         assertEquals("", run.out());
     }
 
-    static Stream<Arguments> missingRules() {
-        return Stream.of(Arguments.of("no such folder", "absent"), Arguments.of("folder without .drl files", "empty"));
+    /** A folder that is not there is a command line that cannot be used, not bad rules (see UserConfig). */
+    @Test
+    void aRulesFolderThatIsNotThereIsBadInput(@TempDir Path dir) {
+        Path rules = dir.resolve("absent");
+        CliRun run = CliRun.of("decide", Project.dir().resolve("facts/dispatcharr.yaml").toString(), "--rules", rules.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("nixpolicy: --rules " + rules + ": no such folder\n", run.err());
+        assertEquals("", run.out());
     }
 }

@@ -37,7 +37,7 @@ class TestCommandTest {
         assertEquals(1, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("sonarr: 1 differs, 1 undecided, 3 agree (1 not scored)\n"
                 + "  backup: expected false, got true (rule \"back up a stateful service\")\n"), run.out());
-        assertTrue(run.err().startsWith("nixpolicy: no --host given and no hosts/<host>.yaml beside the facts: assuming the example host "),
+        assertTrue(run.err().startsWith("nixpolicy: no --host given, no host: in .nixpolicy.yaml and no hosts/<host>.yaml beside the facts: assuming the example host "),
                 "the fixture has no host file: the assumed host is said aloud\n" + run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
