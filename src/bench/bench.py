@@ -4,8 +4,11 @@
 Prints, from one run:
   - cold `decide` of a shipped example as a whole process (median, min-max of N runs),
     through the launcher target/nixpolicy and through plain `java -jar`;
-  - a JVM hello-world run measured alongside (the three commands take turns, round by
+  - a JVM hello-world run measured alongside (the commands take turns, round by
     round, so a neighbour's changing load weighs on all of them alike), and the ratio;
+  - cold `decide` with edited rules (a copy of rules/ with one comment added): the first run,
+    which compiles them (an empty cache each round), and a later run, which takes them from
+    the cache of compiled rules;
   - `decide` and `generate` over 1,000 facts files (made from the shipped examples with
     distinct service names) as one process each;
   - the peak RSS of each.
@@ -29,10 +32,15 @@ PROJECT = pathlib.Path(__file__).resolve().parents[2]
 TARGET = PROJECT / "target"
 
 
-def run(command, cwd=None):
-    """Runs a command; returns (seconds, peak RSS in MB, exit code)."""
+def run(command, cwd=None, env=None):
+    """Runs a command; returns (seconds, peak RSS in MB, exit code). `env` adds variables; a
+    callable value is called for each run (e.g. a fresh cache folder)."""
+    environment = None
+    if env:
+        environment = dict(os.environ)
+        environment.update({k: (v() if callable(v) else v) for k, v in env.items()})
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.stderr.close()
@@ -43,17 +51,18 @@ def interleaved(commands, runs):
     """Runs each labelled command `runs` times, one of each per round, so that a neighbour's
     load drifting during the benchmark weighs on every command alike; prints and returns
     {label: (median seconds, peak RSS MB)}."""
-    times = {label: [] for label, _ in commands}
-    peaks = {label: [] for label, _ in commands}
+    commands = [c if len(c) == 3 else (c[0], c[1], None) for c in commands]
+    times = {label: [] for label, _, _ in commands}
+    peaks = {label: [] for label, _, _ in commands}
     for _ in range(runs):
-        for label, command in commands:
-            seconds, rss, code = run(command)
+        for label, command, env in commands:
+            seconds, rss, code = run(command, env=env)
             if code not in (0, 1):
                 sys.exit(f"{label}: exit code {code} from {' '.join(map(str, command))}")
             times[label].append(seconds)
             peaks[label].append(rss)
     results = {}
-    for label, _ in commands:
+    for label, _, _ in commands:
         median = statistics.median(times[label])
         print(f"{label:<34} median {median:6.3f} s   min-max {min(times[label]):.3f}-{max(times[label]):.3f} s   "
               f"peak RSS {max(peaks[label]):6.1f} MB   ({runs} runs)")
@@ -70,6 +79,10 @@ def fleet(directory, count):
         text = source.read_text()
         name = f"{source.stem}-{i:04d}"
         text = re.sub(r"(?m)^service: .*$", f"service: {name}", text, count=1)
+        # Each copy its own upstream ports, as distinct services have: a batch gives no two the
+        # same port, and moving a native module's port asks which option takes it.
+        text = re.sub(r"(?m)^  port: \d+", f"  port: {20000 + 2 * i}", text, count=1)
+        text = re.sub(r"(?m)^  metricsPort: \d+", f"  metricsPort: {20001 + 2 * i}", text, count=1)
         (directory / f"{name}.yaml").write_text(text)
 
 
@@ -92,15 +105,31 @@ def main():
             'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
         subprocess.run(["javac", "-d", str(scratch), str(scratch / "Hello.java")], check=True)
         example = str(PROJECT / "facts" / "sonarr.yaml")
+        edited = scratch / "edited-rules"
+        shutil.copytree(PROJECT / "rules", edited)
+        with open(edited / "storage.drl", "a") as drl:
+            drl.write("\n// an edit: the rules now differ from the build's\n")
+        warm_cache = scratch / "cache-warm"
+        run([str(launcher), "decide", "--rules", str(edited), example], env={"XDG_CACHE_HOME": str(warm_cache)})
+        fresh = iter(range(10**6))
         results = interleaved([
             ("JVM hello world", [java, "-cp", str(scratch), "Hello"]),
             ("cold decide (target/nixpolicy)", [str(launcher), "decide", example]),
             ("cold decide (java -jar)", [java, "-jar", str(TARGET / "nixpolicy.jar"), "decide", example]),
+            ("cold decide, edited rules, cached", [str(launcher), "decide", "--rules", str(edited), example],
+             {"XDG_CACHE_HOME": str(warm_cache)}),
         ], args.runs)
+        first = interleaved([
+            ("cold decide, edited rules, first", [str(launcher), "decide", "--rules", str(edited), example],
+             {"XDG_CACHE_HOME": lambda: str(scratch / f"cache-empty-{next(fresh)}")}),
+        ], max(3, args.runs // 5))
         hello = results["JVM hello world"][0]
         cold = results["cold decide (target/nixpolicy)"][0]
         plain = results["cold decide (java -jar)"][0]
+        cached = results["cold decide, edited rules, cached"][0]
         print(f"ratio cold decide / hello world: {cold / hello:.1f}x (launcher), {plain / hello:.1f}x (java -jar)")
+        print(f"edited rules: first run {first['cold decide, edited rules, first'][0]:.2f} s; cached run "
+              f"{cached / cold:.2f}x the cold decide with the shipped rules")
 
         facts = scratch / "fleet"
         facts.mkdir()
@@ -108,7 +137,9 @@ def main():
         # The fleet's host holds no ports or UIDs yet, so the renamed copies keep their upstream
         # ports (on forge a copy of sonarr would find 8989 taken by sonarr).
         host = scratch / "fleet-host.yaml"
-        host.write_text(re.sub(r"(?m)^(ports|uids): *\{.*\}$", r"\1: {}", (PROJECT / "facts/hosts/forge.yaml").read_text()))
+        # Its UID range is wide enough for a thousand new services (a batch gives each its own).
+        host.write_text(re.sub(r"(?m)^uidRange: .*$", "uidRange: { min: 10000, max: 60000 }",
+                               re.sub(r"(?m)^(ports|uids): *\{.*\}$", r"\1: {}", (PROJECT / "facts/hosts/forge.yaml").read_text())))
         seconds, rss, code = run([str(launcher), "decide", "--host", str(host), str(facts)])
         print(f"decide {args.services} services, one process: {seconds:6.2f} s   peak RSS {rss:6.1f} MB   exit {code}")
         out = scratch / "repo"
