@@ -37,34 +37,14 @@ final class Pipeline {
         this.notice = notice;
     }
 
-    List<DecisionRecord> decide(List<Path> arguments) throws BadInputException, BadRulesException, SourceNotFoundException {
-        return decide(arguments, rules, () -> {});
-    }
-
-    /**
-     * Decides the services with the shipped (or --rules) rules. Once the facts are read, if the
-     * rules are still loading, this thread runs {@code whileRulesLoad} (e.g. compiling the
-     * templates) instead of only waiting.
-     */
-    List<DecisionRecord> decide(List<Path> arguments, Runnable whileRulesLoad) throws BadInputException, BadRulesException, SourceNotFoundException {
-        return decide(arguments, rules, whileRulesLoad);
-    }
-
-    /** Decides the services with the rules of {@code rulesDir} (null: the shipped rules). */
-    List<DecisionRecord> decide(List<Path> arguments, Path rulesDir) throws BadInputException, BadRulesException, SourceNotFoundException {
-        return decide(arguments, rulesDir, () -> {});
-    }
-
-    private List<DecisionRecord> decide(List<Path> arguments, Path rulesDir, Runnable whileRulesLoad)
+    /** Decides the services with the rules of {@code rulesDir} (null: the shipped or --rules rules), as one batch. */
+    List<DecisionRecord> decide(List<Path> arguments, Path rulesDir)
             throws BadInputException, BadRulesException, SourceNotFoundException {
         // Loading the rules and reading the facts are independent and each costs a few hundred
         // milliseconds on a cold JVM: do them on both cores. Bad facts still win over bad rules.
         FutureTask<CompiledPolicy> rulesLoading = startLoading(rulesDir);
         Map<String, ServiceFacts> services = readFacts(arguments);
         HostFacts hostFacts = new FactsLoader().loadHost(hostFile(arguments));
-        if (!rulesLoading.isDone()) {
-            whileRulesLoad.run();
-        }
         CompiledPolicy policy = await(rulesLoading);
         RecordMaker maker = new RecordMaker(new PolicyEngine(policy));
         ProgressLine progress = ProgressLine.onStderr(services.size());

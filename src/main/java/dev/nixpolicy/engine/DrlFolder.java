@@ -19,7 +19,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /** Compiles every {@code *.drl} file of a folder at run time, with the executable model. */
-public final class DrlFolder implements RuleSource {
+public final class DrlFolder {
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule[: ]+\"?([^\"\\n]+?)\"?(?:[:,.\\n]|$)");
 
     /** Compiling takes seconds; a batch or test run that loads the same rules again reuses them. */
@@ -41,7 +41,6 @@ public final class DrlFolder implements RuleSource {
         this.cache = cache;
     }
 
-    @Override
     public CompiledPolicy load() throws BadRulesException {
         return load(() -> {});
     }

@@ -28,7 +28,6 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private Match firing;
     private final List<Traced<Object>> inserted = new ArrayList<>();
     private final Set<String> fired = new LinkedHashSet<>();
-    private int firings;
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -38,7 +37,6 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         fired.add(event.getMatch().getRule().getName());
-        firings++;
         firing = null;
     }
 
@@ -79,5 +77,4 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
     Set<String> fired() { return Set.copyOf(fired); }
 
-    int firings() { return firings; }
 }

@@ -37,7 +37,7 @@ public final class PolicyEngine {
                 throw new BadRulesException("rules: " + MAX_FIRINGS + " firings for one service without settling;"
                         + " a rule keeps re-activating itself (last rules fired: " + recorder.fired() + ")");
             }
-            return new EngineRun(recorder.inserted(), recorder.fired(), recorder.firings());
+            return new EngineRun(recorder.inserted(), recorder.fired());
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new BadRulesException("rule \"" + e.getMatch().getRule().getName() + "\" failed while firing: "

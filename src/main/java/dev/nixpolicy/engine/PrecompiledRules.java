@@ -15,7 +15,7 @@ import org.kie.api.KieBase;
  * classpath, turned into a KieBase directly (no KieContainer, no compiler). Used only while
  * the rules folder still has the digest the build saw.
  */
-public final class PrecompiledRules implements RuleSource {
+public final class PrecompiledRules {
     static final String RESOURCE = "nixpolicy/precompiled-rules.properties";
 
     private final String digest;
@@ -50,7 +50,6 @@ public final class PrecompiledRules implements RuleSource {
         }
     }
 
-    @Override
     public CompiledPolicy load() throws BadRulesException {
         List<Model> instances = new ArrayList<>();
         for (String name : models) {

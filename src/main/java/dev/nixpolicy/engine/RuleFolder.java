@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * rules again (the test suite, a long-lived caller) reuses the KieBase it built: building one
  * costs more than a whole decision, and a KieBase is shared safely by the sessions it creates.
  */
-public final class RuleFolder implements RuleSource {
+public final class RuleFolder {
     private static final int LOADED_KEPT = 4;
     private static final Map<String, CompiledPolicy> LOADED = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -33,7 +33,6 @@ public final class RuleFolder implements RuleSource {
         this.notice = notice;
     }
 
-    @Override
     public CompiledPolicy load() throws BadRulesException {
         DrlFolder.drlFilesOf(dir);
         String fingerprint;

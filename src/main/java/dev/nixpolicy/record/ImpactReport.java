@@ -60,10 +60,6 @@ public final class ImpactReport {
         return changes.isEmpty();
     }
 
-    public Map<String, List<String>> changes() {
-        return changes;
-    }
-
     public String text() {
         StringBuilder out = new StringBuilder();
         int count = 0;

@@ -23,12 +23,11 @@ import org.junit.jupiter.api.Test;
 class RuleQualityTest {
     private final CompiledPolicy policy = Project.shippedPolicy();
 
+    /** Loading already refuses a rule without @matrix, @row and @source; this checks what @source says. */
     @Test
-    void everyRuleNamesItsMatrixRowAndSource() {
-        List<String> untraceable = policy.rules().stream().filter(r -> !r.isTraceable()).map(RuleInfo::name).toList();
-        assertTrue(untraceable.isEmpty(), "rules without @matrix/@row/@source: " + untraceable);
-        assertTrue(policy.rules().stream().allMatch(r -> r.source().matches("^00[01] .*")),
-                "every @source names a seed (000 or 001) and its section");
+    void everySourceNamesASeedAndItsSection() {
+        List<String> unsourced = policy.rules().stream().filter(r -> !r.source().matches("^00[01] .*")).map(RuleInfo::name).toList();
+        assertTrue(unsourced.isEmpty(), "every @source names a seed (000 or 001) and its section: " + unsourced);
     }
 
     @Test
