@@ -7,8 +7,9 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Checks a compiled rule set for what every rule must carry: matrix, row and source metadata
- * (so the rationale can quote it) and an agenda group naming one of the {@link Stages}.
+ * Checks a compiled rule set for what every rule must carry: matrix, row, source and decides
+ * metadata (so the rationale can quote it and {@code explain} can find it) and an agenda group
+ * naming one of the {@link Stages}.
  */
 final class PolicyChecks {
     private PolicyChecks() {}
@@ -24,7 +25,8 @@ final class PolicyChecks {
             String where = locate(files, rule.getName());
             if (!info.isTraceable()) {
                 problems.add(where + ": rule \"" + rule.getName()
-                        + "\" must carry @matrix, @row and @source metadata naming the seed policy it encodes");
+                        + "\" must carry @matrix, @row and @source metadata naming the seed policy it encodes, and @decides"
+                        + " naming the decision keys it decides or helps decide (\"none\" for none)");
             }
             String group = rule instanceof RuleImpl impl ? impl.getAgendaGroup() : null;
             if (group == null || !Stages.isKnown(group)) {

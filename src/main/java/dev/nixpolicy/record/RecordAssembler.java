@@ -59,6 +59,11 @@ public final class RecordAssembler {
                     problems.add(where(rule) + "decides " + bad.get());
                     continue;
                 }
+                if (!rule.mayDecide(d.getKey())) {
+                    problems.add(where(rule) + "decides " + d.getKey() + ", which its @decides(\"" + String.join(" ", rule.decides())
+                            + "\") does not name; name every key the rule decides");
+                    continue;
+                }
                 Traced<Object> earlier = madeBy.get(d.getKey());
                 if (d.isOverride()) {
                     madeBy.put(d.getKey(), traced);

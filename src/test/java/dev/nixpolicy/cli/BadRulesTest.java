@@ -30,7 +30,7 @@ class BadRulesTest {
         return Stream.of(
                 Arguments.of("DRL syntax error", HEADER + """
                         rule "broken"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fact(path == "service"
@@ -40,7 +40,7 @@ class BadRulesTest {
                         """, "broken.drl:11: rule \"broken\": [ERR 102] Line 11:0 mismatched input 'then'"),
                 Arguments.of("unknown fact type", HEADER + """
                         rule "typo in a type"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fcat(path == "service")
@@ -59,7 +59,7 @@ class BadRulesTest {
                         """, "broken.drl:6: rule \"untraceable\" must carry @matrix, @row and @source"),
                 Arguments.of("rule outside the stages", HEADER + """
                         rule "no stage"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                         when
                             Fact(path == "service")
                         then
@@ -68,7 +68,7 @@ class BadRulesTest {
                         """, "broken.drl:6: rule \"no stage\" is in agenda group \"MAIN\""),
                 Arguments.of("two rules decide one key differently", HEADER + """
                         rule "first says container"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fact(path == "service")
@@ -77,7 +77,7 @@ class BadRulesTest {
                         end
 
                         rule "second says native"
-                            @matrix("m") @row("2") @source("001 x")
+                            @matrix("m") @row("2") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fact(path == "service")
@@ -87,7 +87,7 @@ class BadRulesTest {
                         """, "both decide deployment"),
                 Arguments.of("a value the contract does not allow", HEADER + """
                         rule "misspelt value"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fact(path == "service")
@@ -97,7 +97,7 @@ class BadRulesTest {
                         """, "rule \"misspelt value\" decides deployment must be one of"),
                 Arguments.of("a key the contract does not have", HEADER + """
                         rule "invented key"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fact(path == "service")
@@ -105,9 +105,19 @@ class BadRulesTest {
                             insert(new Decision("colour", "blue"));
                         end
                         """, "rule \"invented key\" decides \"colour\", which is not a decision key"),
+                Arguments.of("a key its @decides does not name", HEADER + """
+                        rule "undeclared key"
+                            @matrix("m") @row("1") @source("001 x") @decides("port")
+                            agenda-group "decide"
+                        when
+                            Fact(path == "service")
+                        then
+                            insert(new Decision("deployment", "container"));
+                        end
+                        """, "rule \"undeclared key\" decides deployment, which its @decides(\"port\") does not name"),
                 Arguments.of("a consequence that throws", HEADER + """
                         rule "throws"
-                            @matrix("m") @row("1") @source("001 x")
+                            @matrix("m") @row("1") @source("001 x") @decides("deployment")
                             agenda-group "decide"
                         when
                             Fact(path == "service", $s : text)

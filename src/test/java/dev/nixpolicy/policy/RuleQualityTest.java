@@ -30,6 +30,23 @@ class RuleQualityTest {
         assertTrue(unsourced.isEmpty(), "every @source names a seed (000 or 001) and its section: " + unsourced);
     }
 
+    /** Loading refuses a rule without @decides, and a run one that decides a key it does not name; this checks the names. */
+    @Test
+    void everyDecidesNamesDecisionKeys() {
+        List<String> wrong = new ArrayList<>();
+        for (RuleInfo rule : policy.rules()) {
+            boolean alone = rule.decides().size() == 1;
+            for (String key : rule.decides()) {
+                boolean known = dev.nixpolicy.record.DecisionKey.byKey(key).isPresent()
+                        || (alone && (key.equals(RuleInfo.NO_KEY) || key.equals(RuleInfo.ANY_KEY)));
+                if (!known) {
+                    wrong.add(rule.name() + ": " + key);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "@decides names that are not decision keys (or none/any alone): " + wrong);
+    }
+
     @Test
     void everyRuleFiresInSomeCaseOrExample() throws Exception {
         Set<String> fired = new TreeSet<>();
