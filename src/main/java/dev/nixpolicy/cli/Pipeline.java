@@ -193,7 +193,7 @@ final class Pipeline {
      * {@code hosts/} folder beside the facts, else the shipped example host, which is said aloud
      * (its domain, UIDs and ports are not a user's own).
      */
-    private Path hostFile(List<Path> arguments) throws BadInputException, SourceNotFoundException {
+    Path hostFile(List<Path> arguments) throws BadInputException, SourceNotFoundException {
         if (host != null) {
             return host;
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = RootCommand.Version.class,
         description = "Turns what is known about a self-hosted service into the decisions of the homelab's "
                 + "NixOS policy, with the rule, facts and policy source behind each.",
-        subcommands = {DecideCommand.class, GenerateCommand.class, ImpactCommand.class, TestCommand.class, SchemaCommand.class, InitCommand.class, ScanCommand.class,
+        subcommands = {DecideCommand.class, GenerateCommand.class, ImpactCommand.class, TestCommand.class, SchemaCommand.class, InitCommand.class, ScanCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

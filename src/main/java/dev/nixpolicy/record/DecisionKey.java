@@ -128,6 +128,22 @@ public enum DecisionKey {
 
     public Kind kind() { return kind; }
 
+    /** What values the key takes, as a person reads it. */
+    public String describe() {
+        return switch (kind) {
+            case CHOICE -> "one of " + String.join(", ", allowed);
+            case TEXT -> "text";
+            case IMAGE -> "a pinned container image reference";
+            case LIST -> allowed.isEmpty() ? "a list" : "a list of " + String.join(", ", allowed);
+            case BOOLEAN -> "true or false";
+            case INTEGER -> "an integer";
+            case INTEGER_OR_NONE -> "an integer or none";
+            case MAP -> "a mapping of settings";
+            case PORT -> "a port (1-65535)";
+            case PORT_OR_NONE -> "a port (1-65535) or none";
+        };
+    }
+
     public static Optional<DecisionKey> byKey(String key) {
         return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
     }

@@ -129,7 +129,7 @@ public final class RationaleView {
     }
 
     /** A value as a person reads it: a list as its items, a map in YAML's flow style. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value instanceof List<?> list) {
             return String.join(", ", list.stream().map(RationaleView::text).toList());
         }

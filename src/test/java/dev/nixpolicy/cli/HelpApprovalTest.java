@@ -18,7 +18,7 @@ class HelpApprovalTest {
     @TestFactory
     Stream<DynamicTest> helpIsApproved() {
         Path dir = Project.dir().resolve("approvals/cli-help");
-        return Stream.of("nixpolicy", "decide", "generate", "impact", "test", "schema", "init", "scan").map(command -> DynamicTest.dynamicTest(command, () -> {
+        return Stream.of("nixpolicy", "decide", "generate", "impact", "test", "schema", "init", "scan", "explain").map(command -> DynamicTest.dynamicTest(command, () -> {
             List<String> args = command.equals("nixpolicy") ? List.of("--help") : List.of(command, "--help");
             CliRun run = CliRun.of(args.toArray(String[]::new));
             Approvals.verify(run.out() + run.err(), new Options()

@@ -21,7 +21,7 @@ class ShareFolderTest {
 
     @Test
     void theCommandsAreTheOnesUsersKnow() {
-        assertEquals(Set.of("decide", "generate", "impact", "test", "schema", "init", "scan", "help"), COMMANDS.getSubcommands().keySet());
+        assertEquals(Set.of("decide", "generate", "impact", "test", "schema", "init", "scan", "explain", "help"), COMMANDS.getSubcommands().keySet());
     }
 
     @Test
