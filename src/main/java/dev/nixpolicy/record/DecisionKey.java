@@ -171,6 +171,10 @@ public enum DecisionKey {
                                     + " package set a module has; \"" + AttributePaths.shortened(String.valueOf(value)) + "\" does not"));
             case "moduleName", "portOption", "userOption", "groupOption", "dataDirOption" ->
                     AttributePaths.problemWith(String.valueOf(value)).map(p -> key + " " + p);
+            case "directoryMode", "umask" -> String.valueOf(value).matches("0?[0-7]{3}") ? Optional.empty()
+                    : Optional.of(key + " must be an octal mode such as 0750 (three octal digits, a leading 0 allowed), not " + describe(value));
+            case "gatusInterval" -> String.valueOf(value).matches("[0-9]+(ms|s|m|h)") ? Optional.empty()
+                    : Optional.of(key + " must be a duration such as 60s or 5m (a number and ms, s, m or h), not " + describe(value));
             case "dataDir", "containerDataPath" -> isAbsoluteDirectory(String.valueOf(value)) ? Optional.empty()
                     : Optional.of(key + " must be an absolute directory (/ followed by letters, digits and ._~+-/, no .. step), not "
                             + describe(value));

@@ -154,6 +154,9 @@ public final class RecordAssembler {
     static String titleCase(String service) {
         StringBuilder out = new StringBuilder();
         for (String part : service.split("-")) {
+            if (part.isEmpty()) {
+                continue;
+            }
             if (!out.isEmpty()) {
                 out.append(' ');
             }

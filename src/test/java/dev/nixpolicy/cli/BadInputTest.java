@@ -76,6 +76,12 @@ class BadInputTest {
                 Arguments.of("override of the data directory with a relative path",
                         VALID + "overrides:\n  - decision: dataDir\n    value: dataDir\n    reason: because\n",
                         "8:12: overrides[0].value: dataDir must be an absolute directory"),
+                Arguments.of("override of the directory mode with text that is not octal",
+                        VALID + "overrides:\n  - decision: directoryMode\n    value: directoryMode\n    reason: because\n",
+                        "8:12: overrides[0].value: directoryMode must be an octal mode such as 0750"),
+                Arguments.of("override of the Gatus interval with text that is not a duration",
+                        VALID + "overrides:\n  - decision: gatusInterval\n    value: often\n    reason: because\n",
+                        "8:12: overrides[0].value: gatusInterval must be a duration such as 60s or 5m"),
                 Arguments.of("override of the container data path that climbs out",
                         VALID + "overrides:\n  - decision: containerDataPath\n    value: /data/../etc\n    reason: because\n",
                         "8:12: overrides[0].value: containerDataPath must be an absolute directory"),
@@ -226,6 +232,16 @@ class BadInputTest {
         assertEquals("nixpolicy: " + file + ":1:1: file is 10485760 bytes, limit 1048576", run.err().strip());
         assertTrue(ms < 2000, "refused in " + ms + " ms");
         assertEquals("", run.out());
+    }
+
+    /** Found by the property run: "a--b" without a displayName crashed the display name's title case (exit 70). */
+    @Test
+    void aServiceNameWithDoubledHyphensGetsATitleCasedDisplayName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("a--b-.yaml");
+        Files.writeString(file, VALID.replace("service: demo", "service: a--b-"));
+        CliRun run = CliRun.of("decide", "--format=json", file.toString());
+        assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.err());
+        assertTrue(run.out().contains("\"displayName\" : \"A B\"") || run.out().contains("\"displayName\": \"A B\""), run.out());
     }
 
     @Test
