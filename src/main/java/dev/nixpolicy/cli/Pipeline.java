@@ -65,15 +65,7 @@ final class Pipeline {
      * one batch to be placed on the host together: no two services share a UID or a port.
      */
     List<Attempt> decideAll(List<Path> arguments) throws BadInputException, BadRulesException, SourceNotFoundException {
-        List<Path> files;
-        try {
-            files = FactsFiles.expand(arguments);
-        } catch (IOException e) {
-            throw new BadInputException(arguments.get(0), 1, 1, "cannot list facts: " + e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new BadInputException(arguments.get(0), 1, 1, "no facts files (*.yaml) found");
-        }
+        List<Path> files = factsFilesOf(arguments);
         return decide(files, true);
     }
 
@@ -145,15 +137,7 @@ final class Pipeline {
     }
 
     private static Map<String, ServiceFacts> readFacts(List<Path> arguments) throws BadInputException {
-        List<Path> files;
-        try {
-            files = FactsFiles.expand(arguments);
-        } catch (IOException e) {
-            throw new BadInputException(arguments.get(0), 1, 1, "cannot list facts: " + e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new BadInputException(arguments.get(0), 1, 1, "no facts files (*.yaml) found");
-        }
+        List<Path> files = factsFilesOf(arguments);
         FactsLoader loader = new FactsLoader();
         List<ServiceFacts> loaded = Batch.map(files, loader::loadService, () -> {});
         Map<String, ServiceFacts> services = new LinkedHashMap<>();
@@ -169,6 +153,20 @@ final class Pipeline {
             services.put(FactsFiles.display(file), facts);
         }
         return services;
+    }
+
+    /** The facts files the arguments name (folders expanded); none is bad input. */
+    private static List<Path> factsFilesOf(List<Path> arguments) throws BadInputException {
+        List<Path> files;
+        try {
+            files = FactsFiles.expand(arguments);
+        } catch (IOException e) {
+            throw new BadInputException(arguments.get(0), 1, 1, "cannot list facts: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException(arguments.get(0), 1, 1, "no facts files (*.yaml) found");
+        }
+        return files;
     }
 
     private static CompiledPolicy await(FutureTask<CompiledPolicy> loading) throws BadRulesException {

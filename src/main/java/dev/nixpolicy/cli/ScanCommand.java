@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Derive a host facts file from an existing configuration repository: the UIDs and GIDs in use"
-                + " (on every host), the ports in use and busy port ranges, the domain, NFS mounts, backup repository,"
+                + " (on every host), the ports in use, the domain, NFS mounts, backup repository,"
                 + " podman network and Cloudflare tunnel of one host, each with the file:line it came from.",
             "Reads the Nix syntax: a number in a comment or a string is not an assignment; ports also come from"
                 + " addresses such as \"127.0.0.1:8080\" and container port mappings. Review the result, then pass it"
@@ -45,7 +45,17 @@ final class ScanCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return scan();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("nixpolicy: cannot read " + repository + ": " + e.getClass().getSimpleName()
+                    + " " + e.getMessage() + "; nothing written");
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private int scan() throws IOException {
         var err = spec.commandLine().getErr();
         if (!Files.isDirectory(repository)) {
             err.println("nixpolicy: " + repository + ": not a folder (scan takes a configuration repository)");
@@ -74,13 +84,19 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         Path folder = output.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path staged = Files.createTempFile(folder, ".nixpolicy-scan-", ".yaml");
         try {
-            Files.writeString(staged, text, StandardCharsets.UTF_8);
-            Files.move(staged, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(staged);
+            Files.createDirectories(folder);
+            Path staged = Files.createTempFile(folder, ".nixpolicy-scan-", ".yaml");
+            try {
+                Files.writeString(staged, text, StandardCharsets.UTF_8);
+                Files.move(staged, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(staged);
+            }
+        } catch (IOException e) {
+            err.println("nixpolicy: cannot write " + output + ": " + e.getClass().getSimpleName() + " " + e.getMessage()
+                    + "; nothing written");
+            return ExitCode.BAD_INPUT;
         }
         spec.commandLine().getOut().println("wrote " + output);
         Path schema = folder.resolve("host.schema.json");

@@ -111,16 +111,7 @@ final class UserConfig {
 
     static UserConfig read(Path file) throws BadInputException {
         String text = YamlFile.read(file);
-        YamlLocations document;
-        try {
-            document = YamlLocations.of(text);
-        } catch (YamlLocations.Refusal e) {
-            throw new BadInputException(file, e.at(), e.describe());
-        }
-        if (document.duplicate().isPresent()) {
-            YamlLocations.Duplicate twice = document.duplicate().get();
-            throw new BadInputException(file, twice.at(), "duplicate key " + Quote.key(twice.key()));
-        }
+        YamlLocations document = YamlLocations.ofInput(file, text);
         Map<Key, Setting> settings = new EnumMap<>(Key.class);
         // A file of comments only sets nothing, like an empty one.
         if (document.root() == null) {

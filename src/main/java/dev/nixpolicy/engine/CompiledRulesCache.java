@@ -111,7 +111,7 @@ public final class CompiledRulesCache {
             index.setProperty("digest", digest);
             index.setProperty("build", buildIdentity());
             index.setProperty("sha256", sha256(classes));
-            index.setProperty("models", String.join(",", models(module)));
+            index.setProperty("models", String.join(",", PrecompileRules.modelClasses(module)));
             try (OutputStream out = Files.newOutputStream(staging.resolve(INDEX))) {
                 index.store(out, null);
             }
@@ -150,13 +150,6 @@ public final class CompiledRulesCache {
         }
         return (version == null ? "dev" : version.replaceAll("[^A-Za-z0-9.]", "-")) + "-"
                 + sha256(origin.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-    }
-
-    private static List<String> models(InternalKieModule module) {
-        String listing = module.getFileNames().stream().filter(n -> n.endsWith("/drools-model")).findFirst()
-                .map(n -> new String(module.getBytes(n), StandardCharsets.UTF_8))
-                .orElseThrow(() -> new IllegalStateException("the executable model lists no model classes"));
-        return listing.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains(":")).toList();
     }
 
     private static byte[] zip(InternalKieModule module) throws IOException {

@@ -22,9 +22,6 @@ import org.kie.api.runtime.KieContainer;
 public final class DrlFolder {
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule[: ]+\"?([^\"\\n]+?)\"?(?:[:,.\\n]|$)");
 
-    /** Compiling takes seconds; a batch or test run that loads the same rules again reuses them. */
-    private static final Map<String, CompiledPolicy> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
-
     private final Path dir;
     private final String displayName;
     private final Optional<CompiledRulesCache> cache;
@@ -54,13 +51,8 @@ public final class DrlFolder {
         } catch (IOException e) {
             throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
         }
-        CompiledPolicy cached = COMPILED.get(digest + "|" + dir + "|" + displayName);
-        if (cached != null) {
-            return cached;
-        }
         Optional<CompiledPolicy> fromCache = cache.flatMap(c -> c.load(digest, displayName));
         if (fromCache.isPresent()) {
-            COMPILED.put(digest + "|" + dir + "|" + displayName, fromCache.get());
             return fromCache.get();
         }
         beforeCompiling.run();
@@ -71,7 +63,6 @@ public final class DrlFolder {
         CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, displayName);
         PolicyChecks.requireWellFormed(policy, files);
         cache.ifPresent(c -> c.store(digest, module));
-        COMPILED.put(digest + "|" + dir + "|" + displayName, policy);
         return policy;
     }
 

@@ -35,6 +35,14 @@ public final class PrecompileRules {
         }
     }
 
+    /** The model classes an executable-model KieModule lists (its drools-model file), to instantiate without a KieContainer. */
+    static List<String> modelClasses(InternalKieModule module) {
+        String listing = module.getFileNames().stream().filter(n -> n.endsWith("/drools-model")).findFirst()
+                .map(n -> new String(module.getBytes(n), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("the executable model lists no model classes"));
+        return listing.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+    }
+
     static void precompile(Path rulesDir, Path classesDir) throws BadRulesException, IOException {
         List<Path> files = DrlFolder.drlFilesOf(rulesDir);
         String digest = RuleDigest.of(rulesDir);
@@ -51,11 +59,7 @@ public final class PrecompileRules {
                 Files.write(target, module.getBytes(name));
             }
         }
-        String listing = module.getFileNames().stream().filter(n -> n.endsWith("/drools-model")).findFirst()
-                .map(n -> new String(module.getBytes(n), StandardCharsets.UTF_8))
-                .orElseThrow(() -> new IllegalStateException("the executable model lists no model classes"));
-        List<String> models = listing.lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+        List<String> models = modelClasses(module);
         Properties properties = new Properties();
         properties.setProperty("digest", digest);
         properties.setProperty("fingerprint", RuleDigest.fingerprint(rulesDir));

@@ -45,11 +45,7 @@ public final class FactsLoader {
     }
 
     private static YamlLocations locations(Path file, String text) throws BadInputException {
-        try {
-            return YamlLocations.of(text);
-        } catch (YamlLocations.Refusal e) {
-            throw new BadInputException(file, e.at(), e.describe());
-        }
+        return YamlLocations.ofInput(file, text);
     }
 
     private static String read(Path file) throws BadInputException {
@@ -68,10 +64,6 @@ public final class FactsLoader {
     private <T> T map(Path file, String text, YamlLocations at, Class<T> type) throws BadInputException {
         if (text.isBlank()) {
             throw new BadInputException(file, 1, 1, "file is empty; expected a facts mapping starting with apiVersion");
-        }
-        if (at.duplicate().isPresent()) {
-            YamlLocations.Duplicate twice = at.duplicate().get();
-            throw new BadInputException(file, twice.at(), "duplicate key " + Quote.key(twice.key()));
         }
         if (at.root() == null) {
             throw new BadInputException(file, 1, 1, "expected a facts mapping, found nothing");

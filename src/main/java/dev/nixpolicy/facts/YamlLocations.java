@@ -59,6 +59,24 @@ public final class YamlLocations {
         public String describe() { return getMessage(); }
     }
 
+    /**
+     * Indexes {@code text} of {@code file} for a loader: a text that is not YAML, is beyond the
+     * {@link YamlLimits} or repeats a key is bad input at its line and column.
+     */
+    public static YamlLocations ofInput(java.nio.file.Path file, String text) throws BadInputException {
+        YamlLocations document;
+        try {
+            document = of(text);
+        } catch (Refusal e) {
+            throw new BadInputException(file, e.at(), e.describe());
+        }
+        if (document.duplicate().isPresent()) {
+            Duplicate twice = document.duplicate().get();
+            throw new BadInputException(file, twice.at(), "duplicate key " + Quote.key(twice.key()));
+        }
+        return document;
+    }
+
     /** Indexes {@code text}, or reports why it is not YAML or is beyond the {@link YamlLimits}. */
     public static YamlLocations of(String text) throws Refusal {
         checkLines(text);

@@ -3,7 +3,6 @@ package dev.nixpolicy.scan;
 import dev.nixpolicy.scan.RepositoryScan.Found;
 import dev.nixpolicy.scan.RepositoryScan.Held;
 import dev.nixpolicy.scan.RepositoryScan.Result;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,13 +41,7 @@ public final class HostFileText {
         numbers(out, "uids", scan.uids());
         numbers(out, "gids", scan.gids());
         numbers(out, "ports", scan.ports());
-        List<int[]> busy = BusyPortRanges.of(scan.ports().keySet());
-        out.append("busyPortRanges: [");
-        for (int i = 0; i < busy.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append('[').append(busy.get(i)[0]).append(", ").append(busy.get(i)[1]).append(']');
-        }
-        out.append("]  # blocks of ").append(BusyPortRanges.BLOCK).append(" ports with ").append(BusyPortRanges.HELD_IN_A_BUSY_BLOCK)
-                .append(" or more in use\n");
+        out.append("# busyPortRanges: left out; the rules find where the ports above crowd (add ranges to avoid besides)\n");
         text(out, "backupRepository", scan.backupRepository());
         text(out, "podmanNetwork", scan.podmanNetwork());
         if (scan.nfsMounts().isEmpty()) {

@@ -136,16 +136,8 @@ public final class NixTokens {
             } else if (c == '$' && peek(1) == '$') {
                 text.append("$$");
                 at += 2;
-            } else if (c == '$' && peek(1) == '{') {
-                at += 2;
-                readUntilClose(new ArrayList<>(), true);
-                text.append("${…}");
             } else {
-                if (c == '\n') {
-                    line++;
-                }
-                text.append(c);
-                at++;
+                readInterpolationOrCharacter(text);
             }
         }
         return text.toString();
@@ -171,19 +163,27 @@ public final class NixTokens {
                     at += 2;
                     return text.toString();
                 }
-            } else if (c == '$' && peek(1) == '{') {
-                at += 2;
-                readUntilClose(new ArrayList<>(), true);
-                text.append("${…}");
             } else {
-                if (c == '\n') {
-                    line++;
-                }
-                text.append(c);
-                at++;
+                readInterpolationOrCharacter(text);
             }
         }
         return text.toString();
+    }
+
+    /** Inside a string: an interpolation, which stands as ${…}, or one character as it is. */
+    private void readInterpolationOrCharacter(StringBuilder text) {
+        char c = source.charAt(at);
+        if (c == '$' && peek(1) == '{') {
+            at += 2;
+            readUntilClose(new ArrayList<>(), true);
+            text.append("${…}");
+            return;
+        }
+        if (c == '\n') {
+            line++;
+        }
+        text.append(c);
+        at++;
     }
 
     private char peek(int ahead) {

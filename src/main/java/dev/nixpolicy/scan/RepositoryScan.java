@@ -161,7 +161,9 @@ public final class RepositoryScan {
 
     private void read(Path file, boolean thisHost, boolean countUids) throws IOException {
         String where = repository.relativize(file).toString().replace('\\', '/');
-        List<Token> tokens = NixTokens.of(Files.readString(file, StandardCharsets.UTF_8));
+        // A file that is not valid UTF-8 is still read (malformed bytes become U+FFFD): a scan
+        // reports what it can of a repository rather than stopping at one odd file.
+        List<Token> tokens = NixTokens.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         String fileOwner = ownerOfFile(repository.relativize(file));
         List<Binding> bindings = Bindings.of(tokens);
         for (Binding binding : bindings) {

@@ -71,16 +71,7 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
 
     /** Parses expected-decision text; {@code file} names it in messages. */
     public static ExpectedFile parse(Path file, String text) throws BadInputException {
-        YamlLocations document;
-        try {
-            document = YamlLocations.of(text);
-        } catch (YamlLocations.Refusal e) {
-            throw new BadInputException(file, e.at(), e.describe());
-        }
-        if (document.duplicate().isPresent()) {
-            YamlLocations.Duplicate twice = document.duplicate().get();
-            throw new BadInputException(file, twice.at(), "duplicate key " + Quote.key(twice.key()));
-        }
+        YamlLocations document = YamlLocations.ofInput(file, text);
         if (!(document.root() instanceof MappingNode mapping)) {
             throw new BadInputException(file, document.root() == null ? new YamlLocations.Location(1, 1) : at(document.root()),
                     "expected a mapping of decision keys to the values the owners chose");

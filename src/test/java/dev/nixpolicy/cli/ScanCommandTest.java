@@ -61,7 +61,7 @@ class ScanCommandTest {
         assertEquals("alpha-tunnel", host.tunnel());
         assertEquals("nas-primary", host.backupRepository());
         assertEquals("media-services", host.podmanNetwork());
-        assertEquals(java.util.List.of(java.util.List.of(8080, 8089)), host.busyPortRanges());
+        assertEquals(java.util.List.of(), host.busyPortRanges(), "crowded blocks are the rules' reading of the ports, not the scan's");
     }
 
     @Test
@@ -104,6 +104,15 @@ class ScanCommandTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no staging file is left behind");
         }
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsBadInputAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        CliRun run = CliRun.of("scan", "--host", "alpha", "--output", notAFolder.resolve("alpha.yaml").toString(), REPO.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cannot write " + notAFolder.resolve("alpha.yaml")), run.err());
+        assertEquals("x", Files.readString(notAFolder));
     }
 
     @Test

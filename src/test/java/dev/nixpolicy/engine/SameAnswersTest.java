@@ -42,7 +42,7 @@ class SameAnswersTest {
         Optional<PrecompiledRules> precompiled = PrecompiledRules.withFingerprint(RuleDigest.fingerprint(Project.rules()), "rules");
         assertTrue(precompiled.isPresent(), "the build precompiled the shipped rules (mvn process-classes)");
         CompiledPolicy fromClasspath = precompiled.get().load();
-        CompiledPolicy compiledNow = new DrlFolder(Project.rules(), "rules").load();
+        CompiledPolicy compiledNow = Project.shippedPolicy();
         assertEquals(compiledNow.rules(), fromClasspath.rules(), "the same rules with the same metadata");
         assertEquals(compiledNow.digest(), fromClasspath.digest(), "the precompiled rules carry the digest of rules/");
 
