@@ -2,6 +2,10 @@ package dev.nixpolicy.cli;
 
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.pipeline.Batch;
+import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.FactsFiles;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.render.Rationale;
 import dev.nixpolicy.render.RecordWriter;
@@ -10,10 +14,10 @@ import dev.nixpolicy.render.Templates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "decide",
         mixinStandardHelpOptions = true,
@@ -51,58 +55,48 @@ final class DecideCommand implements Callable<Integer> {
     Format format;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException, BadRulesException, SourceNotFoundException {
         ProjectLayout layout = ProjectLayout.locate();
-        try {
-            UserConfig config = UserConfig.ofWorkingDirectory();
-            Path rulesDir = config.rules(rules, layout).orElse(null);
-            Path hostFile = config.host(host).orElse(null);
-            Path templatesDir = config.templates(templates, layout);
-            Format format = this.format != null ? this.format : System.console() != null ? Format.text : Format.markdown;
-            boolean rationaleFormat = format == Format.text || format == Format.markdown;
-            Rationale rationale = new Rationale(new Templates(templatesDir, format == Format.text));
-            if (rationaleFormat) {
-                rationale.prepare();
-            }
-            // Every file is decided or reported: one bad file does not hide the others.
-            List<Pipeline.Attempt> attempts = new Pipeline(layout, hostFile, rulesDir, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
-                    .decideAll(facts);
-            List<DecisionRecord> records = attempts.stream().filter(a -> a.record() != null).map(Pipeline.Attempt::record).toList();
-            StringBuilder out = new StringBuilder();
-            // One shape whatever the number of files: jq '.[].decisions.port' works on one and on many.
-            if (format == Format.json) {
-                out.append(RecordWriter.jsonArray(records));
-            } else if (format == Format.sarif) {
-                out.append(SarifReport.of(attempts.stream().map(a -> new SarifReport.Subject(a.file(), FactsFiles.display(a.file()),
-                        a.record(), a.failure())).toList(), new RootCommand.Version().getVersion()[0].replace("nixpolicy ", "")));
-            } else {
-                List<String> texts = Batch.map(records, record -> switch (format) {
-                    case text, markdown -> rationale.render(record);
-                    case json, sarif -> RecordWriter.json(record);
-                    case yaml -> RecordWriter.yaml(record);
-                }, () -> {});
-                out.append(String.join(rationaleFormat ? "\n---\n\n" : "---\n", texts));
-            }
-            spec.commandLine().getOut().print(out);
-            spec.commandLine().getOut().flush();
-            List<BadInputException> failures = attempts.stream().map(Pipeline.Attempt::failure).filter(java.util.Objects::nonNull).toList();
-            failures.forEach(f -> spec.commandLine().getErr().println("nixpolicy: " + f.getMessage()));
-            if (attempts.size() > 1) {
-                long errors = records.stream().filter(DecisionRecord::hasErrors).count();
-                long questions = records.stream().filter(r -> !r.questions().isEmpty()).count();
-                spec.commandLine().getErr().println("nixpolicy: " + attempts.size() + " facts files: " + records.size() + " decided ("
-                        + errors + " with error findings, " + questions + " with open questions), " + failures.size() + " bad input");
-            }
-            if (!failures.isEmpty()) {
-                return ExitCode.BAD_INPUT;
-            }
-            return records.stream().anyMatch(DecisionRecord::hasErrors) ? ExitCode.ERROR_FINDING : ExitCode.OK;
-        } catch (BadInputException e) {
-            return Failures.badInput(spec.commandLine().getErr(), e);
-        } catch (BadRulesException e) {
-            return Failures.badRules(spec.commandLine().getErr(), e);
-        } catch (SourceNotFoundException e) {
-            return Failures.sourceNotFound(spec.commandLine().getErr(), e);
+        UserConfig config = UserConfig.ofWorkingDirectory();
+        Path templatesDir = config.templates(templates, layout);
+        Format format = this.format != null ? this.format : System.console() != null ? Format.text : Format.markdown;
+        boolean rationaleFormat = format == Format.text || format == Format.markdown;
+        Rationale rationale = new Rationale(new Templates(templatesDir, format == Format.text));
+        if (rationaleFormat) {
+            rationale.prepare();
         }
+        // Every file is decided or reported: one bad file does not hide the others.
+        List<BatchDecision.Attempt> attempts = config.batch(rules, host, layout, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+                .decideAll(facts);
+        List<DecisionRecord> records = attempts.stream().filter(a -> a.record() != null).map(BatchDecision.Attempt::record).toList();
+        StringBuilder out = new StringBuilder();
+        // One shape whatever the number of files: jq '.[].decisions.port' works on one and on many.
+        if (format == Format.json) {
+            out.append(RecordWriter.jsonArray(records));
+        } else if (format == Format.sarif) {
+            out.append(SarifReport.of(attempts.stream().map(a -> new SarifReport.Subject(a.file(), FactsFiles.display(a.file()),
+                    a.record(), a.failure())).toList(), new RootCommand.Version().getVersion()[0].replace("nixpolicy ", "")));
+        } else {
+            List<String> texts = Batch.map(records, record -> switch (format) {
+                case text, markdown -> rationale.render(record);
+                case json, sarif -> RecordWriter.json(record);
+                case yaml -> RecordWriter.yaml(record);
+            }, () -> {});
+            out.append(String.join(rationaleFormat ? "\n---\n\n" : "---\n", texts));
+        }
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        List<BadInputException> failures = attempts.stream().map(BatchDecision.Attempt::failure).filter(java.util.Objects::nonNull).toList();
+        failures.forEach(f -> spec.commandLine().getErr().println("nixpolicy: " + f.getMessage()));
+        if (attempts.size() > 1) {
+            long errors = records.stream().filter(DecisionRecord::hasErrors).count();
+            long questions = records.stream().filter(r -> !r.questions().isEmpty()).count();
+            spec.commandLine().getErr().println("nixpolicy: " + attempts.size() + " facts files: " + records.size() + " decided ("
+                    + errors + " with error findings, " + questions + " with open questions), " + failures.size() + " bad input");
+        }
+        if (!failures.isEmpty()) {
+            return ExitCode.BAD_INPUT;
+        }
+        return records.stream().anyMatch(DecisionRecord::hasErrors) ? ExitCode.ERROR_FINDING : ExitCode.OK;
     }
 }

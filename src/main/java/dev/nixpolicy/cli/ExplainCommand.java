@@ -1,18 +1,17 @@
 package dev.nixpolicy.cli;
 
 import dev.nixpolicy.engine.BadRulesException;
-import dev.nixpolicy.engine.CompiledPolicy;
 import dev.nixpolicy.engine.EngineRun;
-import dev.nixpolicy.engine.PolicyEngine;
-import dev.nixpolicy.engine.RuleFolder;
 import dev.nixpolicy.engine.RuleInfo;
 import dev.nixpolicy.engine.RuleLocations;
 import dev.nixpolicy.facts.BadInputException;
-import dev.nixpolicy.facts.EngineFacts;
-import dev.nixpolicy.facts.FactsLoader;
+import dev.nixpolicy.facts.DecisionKey;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
-import dev.nixpolicy.record.DecisionKey;
+import dev.nixpolicy.pipeline.FactsFiles;
+import dev.nixpolicy.pipeline.Pipeline;
+import dev.nixpolicy.pipeline.RulesSource;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.RecordedDecision;
 import dev.nixpolicy.record.RecordedQuestion;
@@ -26,10 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Show where a decision key's policy lives: every rule that decides or helps decide KEY"
@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
     Path rules;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException, BadRulesException, SourceNotFoundException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<DecisionKey> decisionKey = DecisionKey.byKey(key);
@@ -63,59 +63,50 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         ProjectLayout layout = ProjectLayout.locate();
+        UserConfig config = UserConfig.ofWorkingDirectory();
+        Path rulesDir = config.rules(rules, layout).orElse(null);
+        RulesSource source = RulesSource.of(rulesDir, layout.rules());
+        Consumer<String> notice = message -> err.println("nixpolicy: " + message);
+        Pipeline pipeline = new Pipeline(Pipeline.loadRules(source.folder(), source.displayName(), notice));
+        Map<String, RuleLocations.Located> located;
         try {
-            UserConfig config = UserConfig.ofWorkingDirectory();
-            Path rulesDir = config.rules(rules, layout).orElse(null);
-            Path folder = rulesDir != null ? rulesDir : layout.rules();
-            String displayName = rulesDir != null ? FactsFiles.display(rulesDir) : "rules";
-            CompiledPolicy policy = new RuleFolder(folder, displayName, message -> err.println("nixpolicy: " + message)).load();
-            Map<String, RuleLocations.Located> located = RuleLocations.of(folder);
-            List<RuleInfo> candidates = policy.rules().stream().filter(r -> r.decides().contains(key))
-                    .sorted(java.util.Comparator.comparing((RuleInfo r) -> located.get(r.name()),
-                            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
-
-            out.println(key + ": " + decisionKey.get().describe());
-            EngineRun run = null;
-            DecisionRecord record = null;
-            if (facts != null) {
-                Pipeline pipeline = new Pipeline(layout, config.host(host).orElse(null), rulesDir, message -> err.println("nixpolicy: " + message));
-                Pipeline.Attempt attempt = pipeline.decideEach(List.of(facts)).get(0);
-                if (attempt.failure() != null) {
-                    throw attempt.failure();
-                }
-                record = attempt.record();
-                ServiceFacts service = new FactsLoader().loadService(facts);
-                HostFacts hostFacts = new FactsLoader().loadHost(pipeline.hostFile(List.of(facts)));
-                run = new PolicyEngine(policy).run(EngineFacts.of(service, hostFacts));
-                explainRecord(out, record, located);
-            }
-            out.println();
-            out.println("Rules that decide or help decide " + key + " (" + candidates.size() + "):");
-            for (RuleInfo rule : candidates) {
-                String state = run == null ? "" : record.decision(key).map(RecordedDecision::rule).filter(rule.name()::equals).isPresent()
-                        ? "decided    " : run.firedRules().contains(rule.name()) ? "fired      " : "not taken  ";
-                out.println("  " + state + where(located, rule) + "  \"" + rule.name() + "\"");
-                out.println("      " + rule.matrix() + ", row " + rule.row() + "; " + TerminalText.escape(rule.source()));
-                RuleLocations.Located at = located.get(rule.name());
-                if (at != null && !at.factPaths().isEmpty()) {
-                    out.println("      reads " + String.join(", ", at.factPaths()));
-                }
-            }
-            if (record != null) {
-                whatWouldChange(out, record, candidates, located);
-            }
-            out.flush();
-            return ExitCode.OK;
-        } catch (BadInputException e) {
-            return Failures.badInput(err, e);
-        } catch (SourceNotFoundException e) {
-            return Failures.sourceNotFound(err, e);
-        } catch (BadRulesException e) {
-            return Failures.badRules(err, e);
+            located = RuleLocations.of(source.folder());
         } catch (IOException e) {
             err.println("nixpolicy: cannot read the rules: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
+        List<RuleInfo> candidates = pipeline.rules().rules().stream()
+.filter(r -> r.decides().contains(key))
+                .sorted(java.util.Comparator.comparing((RuleInfo r) -> located.get(r.name()),
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
+
+        out.println(key + ": " + decisionKey.get().describe());
+        EngineRun run = null;
+        DecisionRecord record = null;
+        if (facts != null) {
+            ServiceFacts service = pipeline.readService(facts);
+            HostFacts hostFacts = pipeline.readHost(config.hostChoice(host, layout, notice).hostFor(List.of(facts)));
+            record = pipeline.decide(service, hostFacts, FactsFiles.display(facts));
+            run = pipeline.run(service, hostFacts);
+            explainRecord(out, record, located);
+        }
+        out.println();
+        out.println("Rules that decide or help decide " + key + " (" + candidates.size() + "):");
+        for (RuleInfo rule : candidates) {
+            String state = run == null ? "" : record.decision(key).map(RecordedDecision::rule).filter(rule.name()::equals).isPresent()
+                    ? "decided    " : run.firedRules().contains(rule.name()) ? "fired      " : "not taken  ";
+            out.println("  " + state + where(located, rule) + "  \"" + rule.name() + "\"");
+            out.println("      " + rule.matrix() + ", row " + rule.row() + "; " + TerminalText.escape(rule.source()));
+            RuleLocations.Located at = located.get(rule.name());
+            if (at != null && !at.factPaths().isEmpty()) {
+                out.println("      reads " + String.join(", ", at.factPaths()));
+            }
+        }
+        if (record != null) {
+            whatWouldChange(out, record, candidates, located);
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 
     private void explainRecord(PrintWriter out, DecisionRecord record, Map<String, RuleLocations.Located> located) {

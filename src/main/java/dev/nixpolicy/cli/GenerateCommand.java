@@ -2,10 +2,15 @@ package dev.nixpolicy.cli;
 
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.pipeline.Batch;
+import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.ProgressLine;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.RecordedFinding;
 import dev.nixpolicy.record.RecordedQuestion;
 import dev.nixpolicy.render.GeneratedFiles;
+import dev.nixpolicy.render.OutputFolder;
 import dev.nixpolicy.render.Templates;
 import dev.nixpolicy.render.UnifiedDiff;
 import java.io.IOException;
@@ -16,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
@@ -63,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
     boolean check;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException, BadRulesException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         OutputFolder folder = new OutputFolder(out, notice -> stderr.println("nixpolicy: " + notice));
@@ -89,20 +94,18 @@ final class GenerateCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         try {
             UserConfig config = UserConfig.ofWorkingDirectory();
-            Path rulesDir = config.rules(rules, layout).orElse(null);
-            Path hostFile = config.host(host).orElse(null);
             GeneratedFiles generator = new GeneratedFiles(new Templates(config.templates(templates, layout)));
             generator.prepare();
             // Every bad facts file of the batch is reported, not just the first; nothing is written then.
-            List<Pipeline.Attempt> attempts = new Pipeline(layout, hostFile, rulesDir, message -> spec.commandLine().getErr().println("nixpolicy: " + message))
+            List<BatchDecision.Attempt> attempts = config.batch(rules, host, layout, message -> stderr.println("nixpolicy: " + message))
                     .decideAll(facts);
-            List<BadInputException> failures = attempts.stream().map(Pipeline.Attempt::failure).filter(java.util.Objects::nonNull).toList();
+            List<BadInputException> failures = attempts.stream().map(BatchDecision.Attempt::failure).filter(java.util.Objects::nonNull).toList();
             if (!failures.isEmpty()) {
                 failures.forEach(f -> stderr.println("nixpolicy: " + f.getMessage()));
                 stderr.println("nixpolicy: nothing written: " + failures.size() + " of " + attempts.size() + " facts files cannot be used");
                 return ExitCode.BAD_INPUT;
             }
-            List<DecisionRecord> records = attempts.stream().map(Pipeline.Attempt::record).toList();
+            List<DecisionRecord> records = attempts.stream().map(BatchDecision.Attempt::record).toList();
             boolean errors = false;
             for (DecisionRecord record : records) {
                 for (RecordedFinding f : record.findings()) {
@@ -142,10 +145,6 @@ final class GenerateCommand implements Callable<Integer> {
             stdout.println(records.size() + " service(s), " + files.size() + " file(s), " + changed.size() + " changed");
             stdout.flush();
             return ExitCode.OK;
-        } catch (BadInputException e) {
-            return Failures.badInput(stderr, e);
-        } catch (BadRulesException e) {
-            return Failures.badRules(stderr, e);
         } catch (SourceNotFoundException e) {
             stderr.println("nixpolicy: " + e.getMessage());
             stderr.println("nixpolicy: nothing written");

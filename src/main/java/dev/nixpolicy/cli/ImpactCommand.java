@@ -2,16 +2,21 @@ package dev.nixpolicy.cli;
 
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.FactsFiles;
+import dev.nixpolicy.pipeline.RulesSource;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.ImpactReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "impact",
         mixinStandardHelpOptions = true,
@@ -40,30 +45,31 @@ final class ImpactCommand implements Callable<Integer> {
     Path host;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException, BadRulesException, SourceNotFoundException {
         ProjectLayout layout = ProjectLayout.locate();
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            if (!java.nio.file.Files.isDirectory(baseRules)) {
-                throw new SourceNotFoundException("--base-rules " + baseRules + ": no such folder");
-            }
-            UserConfig config = UserConfig.ofWorkingDirectory();
-            Path rulesDir = config.rules(rules, layout).orElse(null);
-            List<Path> arguments = facts == null || facts.isEmpty() ? List.of(layout.home().resolve("facts")) : facts;
-            Pipeline pipeline = new Pipeline(layout, config.host(host).orElse(null), rulesDir,
-                    message -> spec.commandLine().getErr().println("nixpolicy: " + message));
-            List<DecisionRecord> before = pipeline.decide(arguments, baseRules);
-            List<DecisionRecord> after = pipeline.decide(arguments, rulesDir);
-            ImpactReport report = ImpactReport.compare(before, after);
-            out.print(report.text());
-            out.flush();
-            return report.isEmpty() ? ExitCode.OK : ExitCode.ERROR_FINDING;
-        } catch (BadInputException e) {
-            return Failures.badInput(spec.commandLine().getErr(), e);
-        } catch (BadRulesException e) {
-            return Failures.badRules(spec.commandLine().getErr(), e);
-        } catch (SourceNotFoundException e) {
-            return Failures.sourceNotFound(spec.commandLine().getErr(), e);
+        if (!java.nio.file.Files.isDirectory(baseRules)) {
+            throw new SourceNotFoundException("--base-rules " + baseRules + ": no such folder");
         }
+        UserConfig config = UserConfig.ofWorkingDirectory();
+        Consumer<String> notice = message -> spec.commandLine().getErr().println("nixpolicy: " + message);
+        List<Path> arguments = facts == null || facts.isEmpty() ? List.of(layout.home().resolve("facts")) : facts;
+        List<DecisionRecord> before = decided(config.batch(new RulesSource(baseRules, FactsFiles.display(baseRules)), host, layout, notice)
+                .decideAll(arguments));
+        List<DecisionRecord> after = decided(config.batch(rules, host, layout, notice).decideAll(arguments));
+        ImpactReport report = ImpactReport.compare(before, after);
+        out.print(report.text());
+        out.flush();
+        return report.isEmpty() ? ExitCode.OK : ExitCode.ERROR_FINDING;
+    }
+
+    /** The records of a batch; its first unusable facts file fails the comparison. */
+    private static List<DecisionRecord> decided(List<BatchDecision.Attempt> attempts) throws BadInputException {
+        for (BatchDecision.Attempt attempt : attempts) {
+            if (attempt.failure() != null) {
+                throw attempt.failure();
+            }
+        }
+        return attempts.stream().map(BatchDecision.Attempt::record).toList();
     }
 }

@@ -3,7 +3,7 @@ package dev.nixpolicy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nixpolicy.facts.FactsSchema;
-import dev.nixpolicy.facts.ServiceName;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a facts skeleton for a new service: every key, the unknown ones commented out with what"
@@ -31,7 +31,7 @@ final class InitCommand implements Callable<Integer> {
     Path dir;
 
     @Override
-    public Integer call() {
+    public Integer call() throws dev.nixpolicy.facts.BadInputException, SourceNotFoundException {
         if (!service.matches("[a-z][a-z0-9-]{0,62}")) {
             spec.commandLine().getErr().println("nixpolicy: " + service + ": a service name is lower-case letters, digits and -,"
                     + " starting with a letter, at most 63 characters");
@@ -54,10 +54,6 @@ final class InitCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("wrote " + schema);
             }
             return ExitCode.OK;
-        } catch (dev.nixpolicy.facts.BadInputException e) {
-            return Failures.badInput(spec.commandLine().getErr(), e);
-        } catch (SourceNotFoundException e) {
-            return Failures.sourceNotFound(spec.commandLine().getErr(), e);
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().println("nixpolicy: " + e.getFile() + " already exists; init never overwrites a file");
             return ExitCode.BAD_INPUT;

@@ -1,8 +1,8 @@
 package dev.nixpolicy.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The picocli command {@code nixpolicy}: its subcommands, help, version and exit codes. */
 @Command(name = "nixpolicy",
@@ -36,13 +36,7 @@ public final class RootCommand implements Runnable {
             e.getCommandLine().usage(err);
             return ExitCode.BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("nixpolicy: internal error: " + e);
-            if (System.getenv("NIXPOLICY_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            return 70;
-        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, err));
         int code = cli.execute(args);
         out.flush();
         err.flush();

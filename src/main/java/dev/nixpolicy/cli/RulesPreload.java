@@ -1,12 +1,11 @@
 package dev.nixpolicy.cli;
 
-import dev.nixpolicy.engine.CompiledPolicy;
-import dev.nixpolicy.engine.RuleFolder;
+import dev.nixpolicy.pipeline.RulesLoading;
+import dev.nixpolicy.pipeline.RulesSource;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.FutureTask;
 
 /**
  * Starts loading the rules on a second core before the command line is even parsed: on a
@@ -15,13 +14,9 @@ import java.util.concurrent.FutureTask;
  * {@code .nixpolicy.yaml}, else the shipped rules, see {@link UserConfig}); when that cannot be
  * settled (a config file that cannot be read, a folder that is missing) nothing is preloaded
  * and the command reports the problem. Only a load for exactly the folder the command then asks
- * for is used.
+ * for is used ({@link RulesLoading}).
  */
 final class RulesPreload {
-    private static volatile Preload started;
-
-    private record Preload(Path dir, String displayName, FutureTask<CompiledPolicy> task) {}
-
     private RulesPreload() {}
 
     /** Looks ahead in the arguments of {@code decide}, {@code generate} or {@code test} (and in .nixpolicy.yaml) for the rules folder and starts loading it. */
@@ -47,23 +42,6 @@ final class RulesPreload {
                 return;
             }
         }
-        String displayName = dir == null ? "rules" : FactsFiles.display(dir);
-        Path folder = dir == null ? layout.rules() : dir;
-        FutureTask<CompiledPolicy> task = new FutureTask<>(
-                new RuleFolder(folder, displayName, message -> err.println("nixpolicy: " + message))::load);
-        Thread thread = new Thread(task, "nixpolicy-rules-preload");
-        thread.setDaemon(true);
-        thread.start();
-        started = new Preload(folder, displayName, task);
-    }
-
-    /** The started load if it is for {@code dir} shown as {@code displayName}; it can be claimed once. */
-    static Optional<FutureTask<CompiledPolicy>> claim(Path dir, String displayName) {
-        Preload preload = started;
-        if (preload == null || !preload.dir().equals(dir) || !preload.displayName().equals(displayName)) {
-            return Optional.empty();
-        }
-        started = null;
-        return Optional.of(preload.task());
+        RulesLoading.preload(RulesSource.of(dir, layout.rules()), message -> err.println("nixpolicy: " + message));
     }
 }

@@ -2,6 +2,8 @@ package dev.nixpolicy.cli;
 
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.render.RecordWriter;
 import dev.nixpolicy.verify.AgreementReport;
@@ -15,10 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "test",
         mixinStandardHelpOptions = true,
@@ -83,62 +85,53 @@ final class TestCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException, BadRulesException, SourceNotFoundException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> notice = message -> err.println("nixpolicy: " + message);
-        try {
-            ProjectLayout layout = ProjectLayout.locate();
-            UserConfig config = UserConfig.ofWorkingDirectory();
-            Path rulesDir = config.rules(rules, layout).orElse(null);
-            List<TestFiles.Case> cases = TestFiles.cases(facts);
-            Path hostFile = config.host(host).orElse(null);
-            if (hostFile == null) {
-                Optional<Path> beside = TestFiles.hostBeside(facts);
-                if (beside.isPresent()) {
-                    hostFile = beside.get();
-                    notice.accept("host facts: " + hostFile);
-                }
+        ProjectLayout layout = ProjectLayout.locate();
+        UserConfig config = UserConfig.ofWorkingDirectory();
+        List<TestFiles.Case> cases = TestFiles.cases(facts);
+        Path hostFile = config.host(host).orElse(null);
+        if (hostFile == null) {
+            Optional<Path> beside = TestFiles.hostBeside(facts);
+            if (beside.isPresent()) {
+                hostFile = beside.get();
+                notice.accept("host facts: " + hostFile);
             }
-            // Expected files first: they are quick to read, and one with a typo is not worth deciding for.
-            List<Expected> expected = new ArrayList<>();
-            for (TestFiles.Case c : cases) {
-                expected.add(Expected.read(c));
-            }
-            List<Path> toDecide = expected.stream().filter(e -> e.failure() == null).map(e -> e.of().facts()).toList();
-            Iterator<Pipeline.Attempt> attempts = (toDecide.isEmpty() ? List.<Pipeline.Attempt>of()
-                    : new Pipeline(layout, hostFile, rulesDir, notice).decideEach(toDecide)).iterator();
-            List<ServiceScore> scores = new ArrayList<>();
-            boolean badInput = false;
-            for (Expected e : expected) {
-                BadInputException failure = e.failure();
-                DecisionRecord record = null;
-                if (failure == null) {
-                    Pipeline.Attempt attempt = attempts.next();
-                    failure = attempt.failure();
-                    record = attempt.record();
-                }
-                if (failure != null) {
-                    badInput = true;
-                    Failures.badInput(err, failure);
-                    scores.add(ServiceScore.notDecided(e.of().name(), failure.getMessage()));
-                } else {
-                    scores.add(ServiceScore.of(record, e.file()));
-                }
-            }
-            AgreementReport report = new AgreementReport(scores);
-            out.print(format == Format.json ? RecordWriter.jsonTree(report.tree()) : report.text());
-            out.flush();
-            if (badInput) {
-                return ExitCode.BAD_INPUT;
-            }
-            return report.summary().differing() > 0 ? ExitCode.ERROR_FINDING : ExitCode.OK;
-        } catch (BadInputException e) {
-            return Failures.badInput(err, e);
-        } catch (BadRulesException e) {
-            return Failures.badRules(err, e);
-        } catch (SourceNotFoundException e) {
-            return Failures.sourceNotFound(err, e);
         }
+        // Expected files first: they are quick to read, and one with a typo is not worth deciding for.
+        List<Expected> expected = new ArrayList<>();
+        for (TestFiles.Case c : cases) {
+            expected.add(Expected.read(c));
+        }
+        List<Path> toDecide = expected.stream().filter(e -> e.failure() == null).map(e -> e.of().facts()).toList();
+        Iterator<BatchDecision.Attempt> attempts = (toDecide.isEmpty() ? List.<BatchDecision.Attempt>of()
+                : config.batch(rules, hostFile, layout, notice).decideEach(toDecide)).iterator();
+        List<ServiceScore> scores = new ArrayList<>();
+        boolean badInput = false;
+        for (Expected e : expected) {
+            BadInputException failure = e.failure();
+            DecisionRecord record = null;
+            if (failure == null) {
+                BatchDecision.Attempt attempt = attempts.next();
+                failure = attempt.failure();
+                record = attempt.record();
+            }
+            if (failure != null) {
+                badInput = true;
+                Failures.badInput(err, failure);
+                scores.add(ServiceScore.notDecided(e.of().name(), failure.getMessage()));
+            } else {
+                scores.add(ServiceScore.of(record, e.file()));
+            }
+        }
+        AgreementReport report = new AgreementReport(scores);
+        out.print(format == Format.json ? RecordWriter.jsonTree(report.tree()) : report.text());
+        out.flush();
+        if (badInput) {
+            return ExitCode.BAD_INPUT;
+        }
+        return report.summary().differing() > 0 ? ExitCode.ERROR_FINDING : ExitCode.OK;
     }
 }

@@ -1,6 +1,7 @@
 package dev.nixpolicy.cli;
 
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.pipeline.FactsFiles;
 import dev.nixpolicy.verify.ExpectedFile;
 import java.io.IOException;
 import java.nio.file.Files;

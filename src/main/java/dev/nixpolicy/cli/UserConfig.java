@@ -4,6 +4,9 @@ import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.facts.Quote;
 import dev.nixpolicy.facts.YamlFile;
 import dev.nixpolicy.facts.YamlLocations;
+import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.RulesSource;
+import dev.nixpolicy.pipeline.SourceNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -172,6 +176,40 @@ final class UserConfig {
      */
     Optional<Path> host(Path option) throws SourceNotFoundException {
         return chosen(Key.HOST, option);
+    }
+
+    /**
+     * The batch a command decides with: the rules of {@code --rules}, the file's or the shipped
+     * ones, and the host file of {@code --host} or the file's, else the only one in a
+     * {@code hosts/} folder beside the facts, else the shipped example host, which is said aloud
+     * (its domain, UIDs and ports are not a user's own).
+     */
+    BatchDecision batch(Path rulesOption, Path hostOption, ProjectLayout layout, Consumer<String> notice) throws SourceNotFoundException {
+        RulesSource rulesSource = RulesSource.of(rules(rulesOption, layout).orElse(null), layout.rules());
+        return batch(rulesSource, hostOption, layout, notice);
+    }
+
+    /** Like {@link #batch(Path, Path, ProjectLayout, Consumer)} with the rules already chosen. */
+    BatchDecision batch(RulesSource rulesSource, Path hostOption, ProjectLayout layout, Consumer<String> notice) throws SourceNotFoundException {
+        return new BatchDecision(rulesSource, hostChoice(hostOption, layout, notice), notice);
+    }
+
+    /** How a run chooses its host file; see {@link #batch(Path, Path, ProjectLayout, Consumer)}. */
+    BatchDecision.HostChoice hostChoice(Path hostOption, ProjectLayout layout, Consumer<String> notice) throws SourceNotFoundException {
+        Optional<Path> chosenHost = host(hostOption);
+        return files -> {
+            if (chosenHost.isPresent()) {
+                return chosenHost.get();
+            }
+            Optional<Path> beside = TestFiles.hostBeside(files);
+            if (beside.isPresent()) {
+                return beside.get();
+            }
+            Path example = shippedHost(layout);
+            notice.accept("no --host given, no host: in " + FILE_NAME + " and no hosts/<host>.yaml beside the facts:"
+                    + " assuming the example host " + example + " (its domain, UIDs and ports are not yours; pass --host)");
+            return example;
+        };
     }
 
     /** The shipped example host, which must exist when it is the one a run falls back to. */

@@ -1,6 +1,5 @@
 package dev.nixpolicy.facts;
 
-import dev.nixpolicy.record.DecisionKey;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.nixpolicy.record;
 
+import dev.nixpolicy.facts.DecisionKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -4,6 +4,7 @@ import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.engine.EngineRun;
 import dev.nixpolicy.engine.Finding;
 import dev.nixpolicy.engine.PolicyEngine;
+import dev.nixpolicy.facts.DecisionKey;
 import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.Fact;
 import dev.nixpolicy.facts.HostFacts;
@@ -27,7 +28,7 @@ import java.util.TreeSet;
  * stays undecided only because of a question is reported with that question rather than as a
  * policy gap.
  */
-final class OpenQuestions {
+public final class OpenQuestions {
     /** Decisions of one service under more combinations of answers than this are not explored. */
     static final int MAX_RUNS = 96;
 
@@ -48,7 +49,7 @@ final class OpenQuestions {
         this.factsFile = factsFile;
     }
 
-    static DecisionRecord settle(PolicyEngine engine, ServiceFacts facts, HostFacts host, String factsFile)
+    public static DecisionRecord settle(PolicyEngine engine, ServiceFacts facts, HostFacts host, String factsFile)
             throws BadRulesException {
         List<Object> known = EngineFacts.of(facts, host);
         EngineRun first = engine.run(known);

@@ -10,6 +10,7 @@ import dev.nixpolicy.engine.Provenance;
 import dev.nixpolicy.engine.Question;
 import dev.nixpolicy.engine.RuleInfo;
 import dev.nixpolicy.engine.Traced;
+import dev.nixpolicy.facts.DecisionKey;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.nixpolicy.render;
 
-import dev.nixpolicy.record.AttributePaths;
+import dev.nixpolicy.facts.AttributePaths;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -2,11 +2,11 @@ package dev.nixpolicy.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.facts.DecisionKey;
 import dev.nixpolicy.facts.Quote;
 import dev.nixpolicy.facts.YamlFile;
 import dev.nixpolicy.facts.YamlLocations;
 import dev.nixpolicy.facts.YamlTree;
-import dev.nixpolicy.record.DecisionKey;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;

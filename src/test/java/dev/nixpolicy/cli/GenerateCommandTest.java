@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixpolicy.render.OutputFolder;
 import dev.nixpolicy.testing.CliRun;
 import dev.nixpolicy.testing.Project;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package dev.nixpolicy.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordMaker;
 import dev.nixpolicy.render.RecordWriter;
 import dev.nixpolicy.testing.Project;
 import java.nio.file.Files;
@@ -88,13 +88,13 @@ class CompiledRulesCacheTest {
     }
 
     private static String categoryOf(CompiledPolicy policy) throws Exception {
-        DecisionRecord record = new RecordMaker(new PolicyEngine(policy)).decide(
+        DecisionRecord record = new Pipeline(policy).decide(
                 new dev.nixpolicy.facts.FactsLoader().loadService(Project.dir().resolve("src/test/resources/evaluation/forced-user-native-package.yaml")), Project.defaultHost(), "web-app.yaml");
         return String.valueOf(record.decision("category").orElseThrow().value());
     }
 
     private static String record(CompiledPolicy policy) throws Exception {
-        DecisionRecord record = new RecordMaker(new PolicyEngine(policy)).decide(
+        DecisionRecord record = new Pipeline(policy).decide(
                 new dev.nixpolicy.facts.FactsLoader().loadService(Project.dir().resolve("facts/sonarr.yaml")), Project.defaultHost(), "facts/sonarr.yaml");
         return RecordWriter.json(record);
     }

@@ -1,13 +1,12 @@
 package dev.nixpolicy.engine;
 
-import dev.nixpolicy.engine.PolicyEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.render.RecordWriter;
 import dev.nixpolicy.testing.CliRun;
 import dev.nixpolicy.testing.Project;
@@ -31,8 +30,7 @@ class SameAnswersTest {
         List<String> out = new ArrayList<>();
         for (Path example : Project.examples()) {
             ServiceFacts facts = loader.loadService(example);
-            EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-            out.add(RecordWriter.json(new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, "facts/" + example.getFileName())));
+            out.add(RecordWriter.json(new Pipeline(policy).decide(facts, host, "facts/" + example.getFileName())));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.nixpolicy.facts;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixpolicy.testing.Project;

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.engine.CompiledPolicy;
 import dev.nixpolicy.engine.EngineRun;
-import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.BadInputException;
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.testing.Project;
 import java.io.IOException;
@@ -45,8 +44,8 @@ final class CaseRuns {
         ServiceFacts facts = loader.parseService(Path.of(file.getFileName() + " case " + c.name()), factsYaml);
         HostFacts host = c.host().isEmpty() ? Project.defaultHost() : loader.parseHost(Path.of("host of " + c.name()),
                 CaseFacts.yaml(CaseFacts.merge(hostBase(), c.host())));
-        EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-        return new CaseRun(file.getFileName() + ": " + c.name(), run, new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, "case"));
+        Pipeline pipeline = new Pipeline(policy);
+        return new CaseRun(file.getFileName() + ": " + c.name(), pipeline.run(facts, host), pipeline.decide(facts, host, "case"));
     }
 
     /** Every matrix case and every shipped example, run through the policy. */
@@ -61,8 +60,8 @@ final class CaseRuns {
         HostFacts host = Project.defaultHost();
         for (Path example : Project.examples()) {
             ServiceFacts facts = loader.loadService(example);
-            EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-            runs.add(new CaseRun(example.toString(), run, new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, example.toString())));
+            Pipeline pipeline = new Pipeline(policy);
+            runs.add(new CaseRun(example.toString(), pipeline.run(facts, host), pipeline.decide(facts, host, example.toString())));
         }
         return runs;
     }

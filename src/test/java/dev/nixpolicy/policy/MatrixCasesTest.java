@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.engine.CompiledPolicy;
-import dev.nixpolicy.engine.EngineRun;
-import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.BadInputException;
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.record.RecordedDecision;
 import dev.nixpolicy.record.RecordedFinding;
@@ -105,8 +103,7 @@ class MatrixCasesTest {
         FactsLoader loader = new FactsLoader();
         HostFacts host = Project.defaultHost();
         ServiceFacts facts = loader.loadService(example);
-        EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-        DecisionRecord record = new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, example.toString());
+        DecisionRecord record = new Pipeline(policy).decide(facts, host, example.toString());
         List<String> gaps = record.findings().stream().filter(f -> f.code().equals("policy-gap"))
                 .map(RecordedFinding::message).toList();
         assertTrue(gaps.isEmpty(), example.getFileName() + " leaves keys undecided: " + gaps);

@@ -37,7 +37,7 @@ class RuleQualityTest {
         for (RuleInfo rule : policy.rules()) {
             boolean alone = rule.decides().size() == 1;
             for (String key : rule.decides()) {
-                boolean known = dev.nixpolicy.record.DecisionKey.byKey(key).isPresent()
+                boolean known = dev.nixpolicy.facts.DecisionKey.byKey(key).isPresent()
                         || (alone && (key.equals(RuleInfo.NO_KEY) || key.equals(RuleInfo.ANY_KEY)));
                 if (!known) {
                     wrong.add(rule.name() + ": " + key);

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixpolicy.engine.CompiledPolicy;
 import dev.nixpolicy.engine.DrlFolder;
-import dev.nixpolicy.engine.EngineRun;
-import dev.nixpolicy.engine.PolicyEngine;
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.render.Templates;
 import dev.nixpolicy.testing.Project;
@@ -51,8 +49,7 @@ class SnapshotGuardTest {
         for (Path example : Project.examples()) {
             String name = example.getFileName().toString().replace(".yaml", "");
             ServiceFacts facts = loader.loadService(example);
-            EngineRun run = new PolicyEngine(policy).run(EngineFacts.of(facts, host));
-            DecisionRecord record = new dev.nixpolicy.record.RecordMaker(new PolicyEngine(policy)).decide(facts, host, "facts/" + example.getFileName());
+            DecisionRecord record = new Pipeline(policy).decide(facts, host, "facts/" + example.getFileName());
             for (Map.Entry<String, String> snapshot : Snapshots.of(record, templates).entrySet()) {
                 Path approved = Project.dir().resolve("approvals").resolve(name).resolve(snapshot.getKey());
                 if (!Files.exists(approved) || !Files.readString(approved).equals(snapshot.getValue())) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OpenQuestionsTest {
     private static DecisionRecord decide(String yaml) throws Exception {
         ServiceFacts facts = new FactsLoader().parseService(Path.of("open-questions.yaml"), yaml);
-        return new RecordMaker(new PolicyEngine(Project.shippedPolicy())).decide(facts, Project.defaultHost(), "case");
+        return new Pipeline(Project.shippedPolicy()).decide(facts, Project.defaultHost(), "case");
     }
 
     private static String publicServiceWithOpenAuth() throws Exception {

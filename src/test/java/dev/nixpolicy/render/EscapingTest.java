@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixpolicy.engine.EngineRun;
-import dev.nixpolicy.engine.PolicyEngine;
-import dev.nixpolicy.facts.EngineFacts;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordAssembler;
 import dev.nixpolicy.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +44,9 @@ class EscapingTest {
 
     @Test
     void aPackageAttributeNamesAPackageInPkgs() {
-        assertTrue(dev.nixpolicy.record.DecisionKey.PACKAGE_ATTR.problemWith("pkgs.unstable.sonarr").isEmpty());
-        assertTrue(dev.nixpolicy.record.DecisionKey.PACKAGE_ATTR.problemWith("packageAttr").isPresent(), "an unbound variable");
-        assertTrue(dev.nixpolicy.record.DecisionKey.PACKAGE_ATTR.problemWith("pkgs.sonarr; x = 1").isPresent(), "code");
+        assertTrue(dev.nixpolicy.facts.DecisionKey.PACKAGE_ATTR.problemWith("pkgs.unstable.sonarr").isEmpty());
+        assertTrue(dev.nixpolicy.facts.DecisionKey.PACKAGE_ATTR.problemWith("packageAttr").isPresent(), "an unbound variable");
+        assertTrue(dev.nixpolicy.facts.DecisionKey.PACKAGE_ATTR.problemWith("pkgs.sonarr; x = 1").isPresent(), "code");
     }
 
     @Test
@@ -107,10 +104,8 @@ class EscapingTest {
         Path facts = dir.resolve(service + ".yaml");
         Files.writeString(facts, yaml);
         ServiceFacts loaded = new FactsLoader().loadService(facts);
-        EngineRun run = new PolicyEngine(Project.shippedPolicy()).run(EngineFacts.of(loaded, Project.defaultHost()));
-        DecisionRecord record = RecordAssembler.assemble(loaded, Project.defaultHost(), "facts/" + service + ".yaml",
-                Project.shippedPolicy(), run);
-        return new GeneratedFiles(new Templates(Project.templates())).render(record);
+        DecisionRecord record = new Pipeline(Project.shippedPolicy()).decide(loaded, Project.defaultHost(), "facts/" + service + ".yaml");
+        return Pipeline.render(record, new GeneratedFiles(new Templates(Project.templates())));
     }
 
     @Test

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.nixpolicy.engine.BadRulesException;
-import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.BadInputException;
+import dev.nixpolicy.facts.DecisionKey;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.ServiceFacts;
-import dev.nixpolicy.record.DecisionKey;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
-import dev.nixpolicy.record.RecordMaker;
 import dev.nixpolicy.testing.Generated;
 import dev.nixpolicy.testing.NixEvaluation;
 import dev.nixpolicy.testing.Project;
@@ -76,7 +75,7 @@ class InjectionTest {
                     DecisionRecord record;
                     Map<String, String> files;
                     try {
-                        record = new RecordMaker(new PolicyEngine(Project.shippedPolicy()))
+                        record = new Pipeline(Project.shippedPolicy())
                                 .decide(loaded, Project.defaultHost(), facts.getFileName().toString());
                         if (!record.isGeneratable()) {
                             continue;
@@ -131,7 +130,7 @@ class InjectionTest {
         ((Map<String, Object>) facts.get("packaging")).put("moduleOptions", moduleOptions);
         Path file = dir.resolve("let.yaml");
         YAML.writeValue(file.toFile(), facts);
-        DecisionRecord record = new RecordMaker(new PolicyEngine(Project.shippedPolicy()))
+        DecisionRecord record = new Pipeline(Project.shippedPolicy())
                 .decide(new FactsLoader().loadService(file), Project.defaultHost(), "let.yaml");
         assertTrue(record.isGeneratable(), record.findings() + " " + record.questions());
         List<Path> nixFiles = new ArrayList<>();

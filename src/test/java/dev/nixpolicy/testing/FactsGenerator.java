@@ -1,6 +1,6 @@
 package dev.nixpolicy.testing;
 
-import dev.nixpolicy.record.DecisionKey;
+import dev.nixpolicy.facts.DecisionKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

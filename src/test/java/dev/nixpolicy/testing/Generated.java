@@ -1,11 +1,11 @@
 package dev.nixpolicy.testing;
 
 import dev.nixpolicy.engine.BadRulesException;
-import dev.nixpolicy.engine.PolicyEngine;
 import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.render.GeneratedFiles;
 import dev.nixpolicy.render.Templates;
@@ -21,7 +21,7 @@ public final class Generated {
             FactsLoader loader = new FactsLoader();
             ServiceFacts facts = loader.loadService(example);
             HostFacts host = Project.defaultHost();
-            return new dev.nixpolicy.record.RecordMaker(new PolicyEngine(Project.shippedPolicy())).decide(facts, host, "facts/" + example.getFileName());
+            return new Pipeline(Project.shippedPolicy()).decide(facts, host, "facts/" + example.getFileName());
         } catch (BadInputException | BadRulesException e) {
             throw new AssertionError(example + ": " + e.getMessage(), e);
         }
@@ -31,7 +31,7 @@ public final class Generated {
     public static DecisionRecord record(Path facts, Path hostFile) {
         try {
             FactsLoader loader = new FactsLoader();
-            return new dev.nixpolicy.record.RecordMaker(new PolicyEngine(Project.shippedPolicy()))
+            return new Pipeline(Project.shippedPolicy())
                     .decide(loader.loadService(facts), loader.loadHost(hostFile), facts.getFileName().toString());
         } catch (BadInputException | BadRulesException e) {
             throw new AssertionError(facts + ": " + e.getMessage(), e);

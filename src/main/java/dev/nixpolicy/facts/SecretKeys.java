@@ -1,6 +1,5 @@
-package dev.nixpolicy.record;
+package dev.nixpolicy.facts;
 
-import dev.nixpolicy.facts.SecretNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * A one-line progress counter on stderr for long batches, shown only when stderr is a
  * terminal (never in logs, pipes or CI) and only for batches worth it.
  */
-final class ProgressLine {
+public final class ProgressLine {
     private static final int WORTH_SHOWING = 50;
 
     private final int total;
@@ -19,7 +19,7 @@ final class ProgressLine {
         this.shown = shown;
     }
 
-    static ProgressLine onStderr(int total) {
+    public static ProgressLine onStderr(int total) {
         return new ProgressLine(total, total >= WORTH_SHOWING && stderrIsTerminal());
     }
 
@@ -33,7 +33,7 @@ final class ProgressLine {
     }
 
     /** Counts one more item done; batch workers call it from several threads. */
-    synchronized void advance(String verb) {
+    public synchronized void advance(String verb) {
         done++;
         if (shown && (done % 25 == 0 || done == total)) {
             System.err.print("\r" + verb + " " + done + "/" + total);
@@ -41,7 +41,7 @@ final class ProgressLine {
         }
     }
 
-    synchronized void done() {
+    public synchronized void done() {
         if (shown) {
             System.err.print("\r\033[K");
             System.err.flush();

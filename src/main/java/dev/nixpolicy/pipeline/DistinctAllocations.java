@@ -1,5 +1,6 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.pipeline;
 
+import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.HostFacts;
 import dev.nixpolicy.facts.ServiceFacts;
 import dev.nixpolicy.record.DecisionRecord;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.nixpolicy.engine.BadRulesException;
 
 /**
  * Services of one batch must not share a UID or a port (001 "ALWAYS scan for UID/port

@@ -1,4 +1,4 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.nixpolicy.record;
+package dev.nixpolicy.facts;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,15 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs on the calling thread: a cold single run starts no extra threads. The list returned
  * is unmodifiable.
  */
-final class Batch {
+public final class Batch {
     /** The work done per item. */
-    interface Step<T, R, X extends Exception> {
+    public interface Step<T, R, X extends Exception> {
         R apply(T item) throws X;
     }
 
     private Batch() {}
 
-    static <T, R, X extends Exception> List<R> map(List<T> items, Step<T, R, X> step, Runnable afterEach) throws X {
+    public static <T, R, X extends Exception> List<R> map(List<T> items, Step<T, R, X> step, Runnable afterEach) throws X {
         int workers = Math.min(Runtime.getRuntime().availableProcessors(), items.size());
         if (workers <= 1) {
             List<R> results = new ArrayList<>(items.size());

@@ -1,4 +1,4 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.pipeline;
 
 import dev.nixpolicy.verify.ExpectedFile;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * The facts files a command was given: files as named, folders as their {@code *.yaml} files in
  * name order, leaving out the {@code *.expected.yaml} files {@code test} keeps beside facts.
  */
-final class FactsFiles {
+public final class FactsFiles {
     private FactsFiles() {}
 
-    static List<Path> expand(List<Path> arguments) throws IOException {
+    public static List<Path> expand(List<Path> arguments) throws IOException {
         Set<Path> files = new LinkedHashSet<>();
         for (Path argument : arguments) {
             if (Files.isDirectory(argument)) {
@@ -39,7 +39,7 @@ final class FactsFiles {
      * {@code .git} or a {@code flake.nix}), else by its file name alone, so that no local or
      * temporary path ends up in a committed file.
      */
-    static String display(Path file) {
+    public static String display(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         for (Path folder = absolute.getParent(); folder != null; folder = folder.getParent()) {
             if (Files.exists(folder.resolve(".git")) || Files.exists(folder.resolve("flake.nix"))) {

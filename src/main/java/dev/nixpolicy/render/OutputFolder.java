@@ -1,4 +1,4 @@
-package dev.nixpolicy.cli;
+package dev.nixpolicy.render;
 
 import dev.nixpolicy.render.GeneratedFiles;
 import java.io.IOException;
@@ -70,8 +70,8 @@ import java.util.stream.Stream;
  * would (no symbolic link, an original still carrying the header, a new file's place still
  * free); when the folder changed meanwhile it rolls back instead.
  */
-final class OutputFolder {
-    static final String STAGING_PREFIX = ".nixpolicy-staging-";
+public final class OutputFolder {
+    public static final String STAGING_PREFIX = ".nixpolicy-staging-";
     private static final String LOCK = "lock";
     private static final String JOURNAL = "journal";
     private static final String JOURNAL_TMP = "journal.tmp";
@@ -80,7 +80,7 @@ final class OutputFolder {
     private static final String END = "end";
 
     /** A path below the output folder nixpolicy will not write or read through. */
-    static final class UnsafePathException extends IOException {
+    public static final class UnsafePathException extends IOException {
         final boolean symbolicLink;
 
         UnsafePathException(Path path, String why, boolean symbolicLink) {
@@ -95,7 +95,7 @@ final class OutputFolder {
     }
 
     /** A batch failed and could not be rolled back: its staging folder is kept for the next run. */
-    static final class RollbackFailedException extends IOException {
+    public static final class RollbackFailedException extends IOException {
         RollbackFailedException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -105,7 +105,7 @@ final class OutputFolder {
      * Test seam: called before every step that changes the file system, named by the step
      * ({@code write-new} from several threads at once).
      */
-    interface Steps {
+    public interface Steps {
         void before(String step) throws IOException;
     }
 
@@ -118,7 +118,7 @@ final class OutputFolder {
     private Steps steps;
 
     /** {@code notices} gets what the user should know but that is no failure. */
-    OutputFolder(Path root, Consumer<String> notices) {
+    public OutputFolder(Path root, Consumer<String> notices) {
         this.root = root;
         this.notices = notices;
         // Test-only (the crash test slows the rename phase down to kill a process inside it); not for users.
@@ -135,7 +135,7 @@ final class OutputFolder {
     }
 
     /** For tests: replaces the step hook. */
-    OutputFolder withSteps(Steps steps) {
+    public OutputFolder withSteps(Steps steps) {
         this.steps = steps;
         return this;
     }
@@ -209,7 +209,7 @@ final class OutputFolder {
      * The current text of a generated file's place, for {@code --check}: empty when there is no
      * regular file there. Never reads through a symbolic link: one at any level is refused.
      */
-    Optional<String> existing(String name) throws IOException {
+    public Optional<String> existing(String name) throws IOException {
         Path rel = relative(name);
         BasicFileAttributes attributes;
         try {
@@ -224,7 +224,7 @@ final class OutputFolder {
     }
 
     /** Why the files cannot be written as asked, or empty when they can. */
-    Optional<String> refusal(Map<String, String> files, boolean force) throws IOException {
+    public Optional<String> refusal(Map<String, String> files, boolean force) throws IOException {
         Set<String> problems = new LinkedHashSet<>();
         for (String name : files.keySet()) {
             Path rel = relative(name);
@@ -250,7 +250,7 @@ final class OutputFolder {
     // ------------------------------------------------------------------ writing a batch
 
     /** Writes every file or, on failure, none; returns the files that changed. */
-    List<String> write(Map<String, String> files) throws IOException {
+    public List<String> write(Map<String, String> files) throws IOException {
         List<Target> targets = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         Set<Path> folders = new LinkedHashSet<>();
@@ -550,7 +550,7 @@ final class OutputFolder {
     // ------------------------------------------------------------------ recovery
 
     /** The staging folders in the output folder: batches running or interrupted. */
-    List<Path> pendingBatches() throws IOException {
+    public List<Path> pendingBatches() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -563,7 +563,7 @@ final class OutputFolder {
      * Finishes or rolls back every batch an interrupted run left; returns one line per batch
      * saying what was done. Throws when a batch is still running in another process.
      */
-    List<String> recover() throws IOException {
+    public List<String> recover() throws IOException {
         List<String> done = new ArrayList<>();
         for (Path staging : pendingBatches()) {
             done.add(recover(staging));

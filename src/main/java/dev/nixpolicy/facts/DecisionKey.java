@@ -1,7 +1,5 @@
-package dev.nixpolicy.record;
+package dev.nixpolicy.facts;
 
-import dev.nixpolicy.facts.ImageCandidate;
-import dev.nixpolicy.facts.Quote;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
