@@ -1,36 +1,20 @@
 package dev.nixpolicy.render;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.Map;
-import org.apache.commons.text.translate.CharSequenceTranslator;
 
 /**
- * A {@link CharSequenceTranslator} that replaces single characters (and, for Nix, the pair
- * {@code ${}) from a table. Commons Text's LookupTranslator tries every prefix length at every
- * index; rendering a thousand services spent most of its time there.
+ * Replaces single characters (and, for Nix, the pair {@code ${}) from a table. Commons Text's
+ * LookupTranslator does the same but tries every prefix length at every index: on 200,000
+ * strings of the lengths a batch of 1,000 services escapes, it took 200-230 ms against 21-27 ms
+ * here (warm JVM, this machine, 2026-12-03), about a tenth of rendering such a batch.
  */
-final class CharEscaper extends CharSequenceTranslator {
+final class CharEscaper {
     private final String[] replacements = new String[128];
     private final boolean escapeInterpolation;
 
     CharEscaper(Map<Character, String> table, boolean escapeInterpolation) {
         table.forEach((c, replacement) -> replacements[c] = replacement);
         this.escapeInterpolation = escapeInterpolation;
-    }
-
-    @Override
-    public int translate(CharSequence input, int index, Writer writer) throws IOException {
-        char c = input.charAt(index);
-        if (escapeInterpolation && c == '$' && index + 1 < input.length() && input.charAt(index + 1) == '{') {
-            writer.write("\\${");
-            return 2;
-        }
-        if (c < 128 && replacements[c] != null) {
-            writer.write(replacements[c]);
-            return 1;
-        }
-        return 0;
     }
 
     /** Escapes {@code text}, returning it unchanged (no copy) when nothing in it needs escaping. */
