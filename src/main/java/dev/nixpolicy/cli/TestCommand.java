@@ -3,11 +3,15 @@ package dev.nixpolicy.cli;
 import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.Pipeline;
+import dev.nixpolicy.pipeline.RulesLoading;
+import dev.nixpolicy.pipeline.RulesSource;
 import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
 import dev.nixpolicy.render.RecordWriter;
 import dev.nixpolicy.verify.AgreementReport;
 import dev.nixpolicy.verify.ExpectedFile;
+import dev.nixpolicy.verify.MatrixCases;
 import dev.nixpolicy.verify.ServiceScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +28,8 @@ import picocli.CommandLine;
 
 @Command(name = "test",
         mixinStandardHelpOptions = true,
-        description = {"Measure how far the rules' decisions agree with what services' owners decided.",
+        description = {"Measure how far the rules' decisions agree with what services' owners decided; with --cases,"
+                + " run the matrix cases kept beside the rules.",
             "",
             "Each facts file X.yaml or X.facts.yaml is tested against X.expected.yaml beside it: flat "
                 + "decision-record-v1 keys, one 'key: value' per line. A folder gives every facts file in it "
@@ -55,9 +60,16 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FACTS",
+    @Parameters(arity = "0..*", paramLabel = "FACTS",
             description = "Facts files, or folders: every facts file in them that has an expected file.")
     List<Path> facts;
+
+    @Option(names = "--cases",
+            description = "Run the matrix cases kept beside the rules instead (each <name>.cases.yaml beside <name>.drl, facts"
+                    + " merged over case-baseline.yaml, on --host or the shipped example host): print each failing case with"
+                    + " what differs and its effective facts, every rule file without cases and every row no case exercises;"
+                    + " exit 1 if any.")
+    boolean matrixCases;
 
     @Option(names = "--host", paramLabel = "HOSTFACTS",
             description = "The host's facts file. Default: from .nixpolicy.yaml, else the only *.yaml in a hosts/ folder"
@@ -91,6 +103,12 @@ final class TestCommand implements Callable<Integer> {
         Consumer<String> notice = message -> err.println("nixpolicy: " + message);
         ProjectLayout layout = ProjectLayout.locate();
         UserConfig config = UserConfig.ofWorkingDirectory();
+        if (matrixCases) {
+            return runMatrixCases(out, config, layout, notice);
+        }
+        if (facts == null || facts.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "test needs FACTS (or --cases)");
+        }
         List<TestFiles.Case> cases = TestFiles.cases(facts);
         Path hostFile = config.host(host).orElse(null);
         if (hostFile == null) {
@@ -133,5 +151,19 @@ final class TestCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         return report.summary().differing() > 0 ? ExitCode.ERROR_FINDING : ExitCode.OK;
+    }
+
+    private int runMatrixCases(PrintWriter out, UserConfig config, ProjectLayout layout, Consumer<String> notice)
+            throws BadInputException, BadRulesException, SourceNotFoundException {
+        if (facts != null && !facts.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cases runs the cases beside the rules; it takes no FACTS");
+        }
+        RulesSource source = RulesSource.of(config.rules(rules, layout).orElse(null), layout.rules());
+        Path hostFile = host != null ? config.host(host).orElseThrow() : UserConfig.shippedHost(layout);
+        Pipeline pipeline = new Pipeline(RulesLoading.start(source, notice).await());
+        MatrixCases.Report report = new MatrixCases(source.folder(), pipeline, hostFile).run();
+        out.print(report.text());
+        out.flush();
+        return report.passed() ? ExitCode.OK : ExitCode.ERROR_FINDING;
     }
 }

@@ -1,6 +1,7 @@
 package dev.nixpolicy.engine;
 
 import dev.nixpolicy.facts.Evidence;
+import dev.nixpolicy.facts.ListItems;
 import dev.nixpolicy.facts.OverrideFact;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,12 @@ public final class Decision implements Evidence {
 
     /** The value as a number, or -1 when it is not one. */
     public int getNumber() { return value instanceof Number n ? n.intValue() : -1; }
+
+    /** A list value's entries as text (empty when the value is no list): DRL iterates them with {@code from}. */
+    public List<String> getItems() { return ListItems.of(value); }
+
+    /** How many entries a list value has (0 when it is no list). */
+    public int getCount() { return getItems().size(); }
 
     public boolean isOverride() { return overrideReason != null; }
 

@@ -8,8 +8,9 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * Checks a compiled rule set for what every rule must carry: matrix, row, source and decides
- * metadata (so the rationale can quote it and {@code explain} can find it) and an agenda group
- * naming one of the {@link Stages}.
+ * metadata (so the rationale can quote it and {@code explain} can find it), an agenda group
+ * naming one of the {@link Stages}, and fact paths and observation codes that can match
+ * ({@link RuleVocabulary}).
  */
 final class PolicyChecks {
     private PolicyChecks() {}
@@ -34,6 +35,7 @@ final class PolicyChecks {
                         + "\"; every rule belongs to one of " + Stages.ORDER + " (or \"" + Stages.OVERRIDE + "\")");
             }
         }
+        problems.addAll(RuleVocabulary.problems(files));
         if (!problems.isEmpty()) {
             throw new BadRulesException(problems);
         }

@@ -45,6 +45,12 @@ public final class Fact implements Evidence {
     /** The value as a number, or -1 when it is not one; DRL compares ports and UIDs with it. */
     public int getNumber() { return value instanceof Number n ? n.intValue() : -1; }
 
+    /** A list value's entries as text (empty when the value is no list): DRL iterates them with {@code from}. */
+    public List<String> getItems() { return ListItems.of(value); }
+
+    /** How many entries a list value has (0 when it is no list). */
+    public int getCount() { return getItems().size(); }
+
     @Override public String evidence() {
         return (assumed ? ASSUMING : "") + path + " = " + (value == null ? "null" : value);
     }

@@ -12,6 +12,12 @@ public final class Unknown implements Evidence {
 
     public String getPath() { return path; }
 
+    /** The last step of the path ({@code mqtt} of {@code integrations.mqtt}). */
+    public String getName() { return path.substring(path.lastIndexOf('.') + 1); }
+
+    /** The path without its last step ({@code packaging.nixpkgs.stable} of {@code packaging.nixpkgs.stable.version}). */
+    public String getParent() { return path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : ""; }
+
     @Override public String evidence() { return path + " unknown"; }
 
     @Override public String toString() { return "Unknown[" + path + "]"; }

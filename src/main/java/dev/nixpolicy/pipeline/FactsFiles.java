@@ -1,6 +1,5 @@
 package dev.nixpolicy.pipeline;
 
-import dev.nixpolicy.verify.ExpectedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,9 @@ import java.util.stream.Stream;
  * name order, leaving out the {@code *.expected.yaml} files {@code test} keeps beside facts.
  */
 public final class FactsFiles {
+    /** How the expectations {@code test} keeps beside a facts file are named. */
+    public static final String EXPECTED_SUFFIX = ".expected.yaml";
+
     private FactsFiles() {}
 
     public static List<Path> expand(List<Path> arguments) throws IOException {
@@ -23,7 +25,7 @@ public final class FactsFiles {
             if (Files.isDirectory(argument)) {
                 try (Stream<Path> listing = Files.list(argument)) {
                     listing.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".yaml")
-                                    && !ExpectedFile.isExpectedFile(f))
+                                    && !f.getFileName().toString().endsWith(EXPECTED_SUFFIX))
                             .sorted().forEach(files::add);
                 }
             } else {

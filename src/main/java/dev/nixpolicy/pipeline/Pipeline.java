@@ -15,6 +15,7 @@ import dev.nixpolicy.record.OpenQuestions;
 import dev.nixpolicy.render.GeneratedFiles;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,16 @@ public final class Pipeline {
     private final PolicyEngine engine;
 
     public Pipeline(CompiledPolicy rules) {
-        this.engine = new PolicyEngine(rules);
+        this(new PolicyEngine(rules));
+    }
+
+    private Pipeline(PolicyEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The same pipeline with the named rules never firing (a matrix case's {@code withoutRules}). */
+    public Pipeline without(Set<String> rules) {
+        return rules.isEmpty() ? this : new Pipeline(engine.without(rules));
     }
 
     /** The compiled rules this pipeline decides with. */

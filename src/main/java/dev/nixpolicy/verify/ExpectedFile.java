@@ -7,6 +7,7 @@ import dev.nixpolicy.facts.Quote;
 import dev.nixpolicy.facts.YamlFile;
 import dev.nixpolicy.facts.YamlLocations;
 import dev.nixpolicy.facts.YamlTree;
+import dev.nixpolicy.pipeline.FactsFiles;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public record ExpectedFile(Path file, List<Expectation> expectations) {
     /** The comment text that takes a key out of the score. */
     public static final String MARK = "deviates-from-policy";
 
-    private static final String SUFFIX = ".expected.yaml";
+    private static final String SUFFIX = FactsFiles.EXPECTED_SUFFIX;
 
     public ExpectedFile {
         expectations = List.copyOf(expectations);

@@ -1,4 +1,4 @@
-package dev.nixpolicy.policy;
+package dev.nixpolicy.verify;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * One row case of a decision matrix, kept as data beside the rules ({@code rules/<matrix>.cases.yaml}):
- * a facts fragment merged over a minimal service (and optionally a host fragment over the
- * shipped host), and what the run must show.
+ * a facts fragment merged over the rules folder's {@code case-baseline.yaml} (and optionally a
+ * host fragment over the host file), and what the run must show. {@code rules} names, per
+ * key, the rule that must decide it; {@code withoutRules} names rules that must not fire in
+ * this case, to show what a safety-net rule does when the rule it backs is missing.
  */
 public record MatrixCase(
         @JsonProperty(required = true) String name,
@@ -22,7 +24,8 @@ public record MatrixCase(
         List<String> questions,
         List<String> absentQuestions,
         List<String> followUps,
-        List<String> absentFollowUps) {
+        List<String> absentFollowUps,
+        List<String> withoutRules) {
 
     public MatrixCase {
         facts = facts == null ? Map.of() : facts;
@@ -37,14 +40,16 @@ public record MatrixCase(
         absentQuestions = absentQuestions == null ? List.of() : absentQuestions;
         followUps = followUps == null ? List.of() : followUps;
         absentFollowUps = absentFollowUps == null ? List.of() : absentFollowUps;
+        withoutRules = withoutRules == null ? List.of() : withoutRules;
     }
 
     public boolean expectsSomething() {
         return !decisions.isEmpty() || !rules.isEmpty() || !undecided.isEmpty() || !findings.isEmpty()
                 || !absentFindings.isEmpty() || !questions.isEmpty() || !absentQuestions.isEmpty()
-                || !followUps.isEmpty();
+                || !followUps.isEmpty() || !absentFollowUps.isEmpty();
     }
 
-    /** A file of cases for one matrix. */
-    public record File(@JsonProperty(required = true) String matrix, @JsonProperty(required = true) List<MatrixCase> cases) {}
+    /** A file of cases for one rule file: its matrix (the rules' {@code @matrix}) and the DRL file beside it. */
+    public record File(@JsonProperty(required = true) String matrix, @JsonProperty(required = true) String ruleFile,
+                       @JsonProperty(required = true) List<MatrixCase> cases) {}
 }

@@ -1,4 +1,4 @@
-package dev.nixpolicy.policy;
+package dev.nixpolicy.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,16 +11,7 @@ final class CaseFacts {
 
     private CaseFacts() {}
 
-    /** The complete service every case starts from: rules/case-baseline.yaml. */
-    static Map<String, Object> baseline() {
-        try {
-            return read(java.nio.file.Files.readString(dev.nixpolicy.testing.Project.rules().resolve("case-baseline.yaml")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Removes each dotted path (a key left out of the facts is unknown). */
+    /** Removes each dotted path (a key left out of the facts is unknown); a path not in the facts is the case's mistake. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> unset(Map<String, Object> document, java.util.List<String> paths) {
         for (String path : paths) {
