@@ -9,6 +9,9 @@ Prints, from one run:
   - cold `decide` with edited rules (a copy of rules/ with one comment added): the first run,
     which compiles them (an empty cache each round), and a later run, which takes them from
     the cache of compiled rules;
+  - reading one facts file into the facts records in a fresh JVM, with the hand-written mapper
+    nixpolicy uses and with Jackson databind (compiled from src/bench/MapperProbe.java against the
+    test class path, which Maven prints);
   - `decide` and `generate` over 1,000 facts files (made from the shipped examples with
     distinct service names) as one process each;
   - the peak RSS of each.
@@ -86,6 +89,19 @@ def fleet(directory, count):
         (directory / f"{name}.yaml").write_text(text)
 
 
+def mapper_classpath(scratch):
+    """The test class path with MapperProbe compiled onto it, or None when Maven cannot say."""
+    listing = scratch / "classpath.txt"
+    result = subprocess.run([str(PROJECT / "mvnw"), "-B", "-q", "-o", "dependency:build-classpath", "-Dmdep.includeScope=test",
+                             f"-Dmdep.outputFile={listing}"], cwd=PROJECT, capture_output=True, text=True)
+    if result.returncode != 0 or not listing.exists():
+        print("read facts: skipped (mvn dependency:build-classpath failed)")
+        return None
+    classpath = f"{scratch}:{TARGET / 'classes'}:{listing.read_text().strip()}"
+    subprocess.run(["javac", "-d", str(scratch), "-cp", classpath, str(PROJECT / "src/bench/MapperProbe.java")], check=True)
+    return classpath
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
@@ -130,6 +146,17 @@ def main():
         print(f"ratio cold decide / hello world: {cold / hello:.1f}x (launcher), {plain / hello:.1f}x (java -jar)")
         print(f"edited rules: first run {first['cold decide, edited rules, first'][0]:.2f} s; cached run "
               f"{cached / cold:.2f}x the cold decide with the shipped rules")
+
+        classpath = mapper_classpath(scratch)
+        if classpath:
+            probe = [java, "-cp", classpath, "MapperProbe"]
+            mapped = interleaved([
+                ("read facts: hand-written mapper", probe + ["hand", example]),
+                ("read facts: Jackson databind", probe + ["databind", example]),
+            ], args.runs)
+            hand = mapped["read facts: hand-written mapper"][0]
+            databind = mapped["read facts: Jackson databind"][0]
+            print(f"databind minus hand-written mapper, whole process: {databind - hand:+.3f} s")
 
         facts = scratch / "fleet"
         facts.mkdir()
