@@ -44,6 +44,10 @@ public final class CompiledRulesCache {
     public static final String FOLDER_PROPERTY = "nixpolicy.cache";
     private static final String CLASSES = "classes.zip";
     private static final String INDEX = "entry.properties";
+    /** Set to "off" to keep runs from compiling edited rules into the cache in a process of their own. */
+    public static final String FILL_PROPERTY = "nixpolicy.cache.fill";
+    /** A background compile not finished after this long is taken for dead, and another may start. */
+    private static final long FILL_TIMEOUT_MILLIS = 5 * 60 * 1000;
 
     private final Path folder;
 
@@ -127,6 +131,36 @@ public final class CompiledRulesCache {
             if (staging != null) {
                 discard(staging);
             }
+        }
+    }
+
+    /**
+     * Starts a process of its own that compiles the rules of {@code dir} with the executable
+     * model into this cache ({@link CacheFiller}), unless one started for them in the last
+     * minutes; it outlives this run, which does not wait for it. {@code -Dnixpolicy.cache.fill=off}
+     * stops it (tests that count processes).
+     */
+    void fillInBackground(Path dir, String displayName) {
+        if ("off".equals(System.getProperty(FILL_PROPERTY))) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Path marker = folder.resolve(".filling-" + RuleDigest.of(dir).replaceAll("[^A-Za-z0-9]", "-"));
+            if (Files.exists(marker) && Files.getLastModifiedTime(marker).toMillis() > System.currentTimeMillis() - FILL_TIMEOUT_MILLIS) {
+                return;
+            }
+            Files.writeString(marker, "");
+            String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+                    "-D" + FOLDER_PROPERTY + "=" + folder.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+                    CacheFiller.class.getName(), dir.toAbsolutePath().toString(), displayName, marker.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException unstartable) {
+            // Without the background compile the next run builds the rules again; nothing is lost.
         }
     }
 

@@ -60,7 +60,10 @@ public final class RuleFolder {
         if (precompiled.isPresent()) {
             return precompiled.get().load();
         }
-        return new DrlFolder(dir, displayName, CompiledRulesCache.standard()).load(() -> notice.accept("rules in " + dir
-                + " differ from the build's; compiling edited rules (this takes a few seconds; later runs take them from the cache)"));
+        Optional<CompiledRulesCache> cache = CompiledRulesCache.standard();
+        String later = cache.isPresent() ? "meanwhile they are compiled into the cache, from which later runs take them"
+                : "the cache of compiled rules is off";
+        return new DrlFolder(dir, displayName, cache).load(() -> notice.accept("rules in " + dir
+                + " differ from the build's; building edited rules (a few seconds; " + later + ")"));
     }
 }

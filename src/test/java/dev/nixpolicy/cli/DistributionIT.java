@@ -106,7 +106,7 @@ class DistributionIT {
         assertTrue(run.out().contains("### deployment: native-module"), run.out());
         assertTrue(run.err().contains("assuming the example host " + distribution.resolve("facts/hosts/forge.yaml")),
                 "the shipped host of the distribution, found through nixpolicy.home: " + run.err());
-        assertFalse(run.err().contains("compiling edited rules"), "the shipped rules load precompiled: " + run.err());
+        assertFalse(run.err().contains("building edited rules"), "the shipped rules load precompiled: " + run.err());
     }
 
     @Test
@@ -148,7 +148,7 @@ class DistributionIT {
 
         assertTrue(run.code() == 0 || run.code() == 1, "decided: " + run.err());
         assertTrue(run.out().contains("edited copy: 001"), "the edited rules decided: " + run.out());
-        assertEquals(1, run.err().split("compiling edited rules", -1).length - 1, "one notice: " + run.err());
+        assertEquals(1, run.err().split("building edited rules", -1).length - 1, "one notice: " + run.err());
         assertFalse(run.err().contains("assuming the example host"), "the host is the one the config names: " + run.err());
     }
 

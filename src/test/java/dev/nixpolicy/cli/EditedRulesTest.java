@@ -30,7 +30,7 @@ class EditedRulesTest {
         CliRun run = CliRun.of("decide", "--format", "json", "--rules", rules.toString(),
                 Project.dir().resolve("facts/sonarr.yaml").toString(), Project.dir().resolve("facts/radarr.yaml").toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(1, run.err().lines().filter(l -> l.contains("compiling edited rules")).count(), run.err());
+        assertEquals(1, run.err().lines().filter(l -> l.contains("building edited rules")).count(), run.err());
         assertTrue(run.out().contains("\"value\": \"lz4\""), "the edit took effect");
         assertFalse(run.out().contains("\"value\": \"zstd\""), run.out());
     }
