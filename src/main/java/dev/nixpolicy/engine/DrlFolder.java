@@ -95,7 +95,7 @@ public final class DrlFolder {
      * executable model then compiles them and says what is wrong in the words the rest of
      * nixpolicy uses (file, line and rule).
      */
-    private Optional<CompiledPolicy> buildClassic(List<Path> files, String digest) {
+    Optional<CompiledPolicy> buildClassic(List<Path> files, String digest) {
         KieServices kie = KieServices.get();
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "classic-" + digest.substring(7, 23), "1.0.0");
         KieFileSystem kfs = kie.newKieFileSystem();

@@ -56,4 +56,16 @@ class SameAnswersTest {
                     example + ": the CLI (precompiled rules) gives the same record");
         }
     }
+
+    /** The first run after an edit decides with the classic engine: it must decide every case and example alike. */
+    @Test
+    void theClassicBuildOfEditedRulesDecidesAsTheExecutableModel() throws Exception {
+        Path rules = Project.rules();
+        CompiledPolicy classic = new DrlFolder(rules, "rules", Optional.empty())
+                .buildClassic(DrlFolder.drlFilesOf(rules), RuleDigest.of(rules)).orElseThrow();
+        assertEquals(records(Project.shippedPolicy()), records(classic), "every example's record");
+        dev.nixpolicy.verify.MatrixCases.Report report = new dev.nixpolicy.verify.MatrixCases(rules, new Pipeline(classic),
+                Project.defaultHostFile()).run();
+        assertTrue(report.passed(), report.text());
+    }
 }
