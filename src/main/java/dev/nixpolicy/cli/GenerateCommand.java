@@ -4,6 +4,7 @@ import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.facts.BadInputException;
 import dev.nixpolicy.pipeline.Batch;
 import dev.nixpolicy.pipeline.BatchDecision;
+import dev.nixpolicy.pipeline.Pipeline;
 import dev.nixpolicy.pipeline.ProgressLine;
 import dev.nixpolicy.pipeline.SourceNotFoundException;
 import dev.nixpolicy.record.DecisionRecord;
@@ -129,7 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             ProgressLine progress = ProgressLine.onStderr(records.size());
             Map<String, String> files = new LinkedHashMap<>();
-            Batch.map(records, generator::render, () -> progress.advance("rendered")).forEach(files::putAll);
+            Batch.map(records, record -> Pipeline.render(record, generator), () -> progress.advance("rendered")).forEach(files::putAll);
             progress.done();
             if (check) {
                 return check(folder, files, stdout);

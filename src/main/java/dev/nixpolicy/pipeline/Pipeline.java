@@ -66,11 +66,6 @@ public final class Pipeline {
         return OpenQuestions.settle(engine, service, host, factsFile);
     }
 
-    /** Steps 1 and 3 for one facts file. */
-    public DecisionRecord decide(Path factsFile, Path hostFile, String displayName) throws BadInputException, BadRulesException {
-        return decide(readService(factsFile), readHost(hostFile), displayName);
-    }
-
     /** Step 3 without settling questions: the engine's own run, the rules that fired in order (for explain). */
     public EngineRun run(ServiceFacts service, HostFacts host) throws BadRulesException {
         return engine.run(EngineFacts.of(service, host));

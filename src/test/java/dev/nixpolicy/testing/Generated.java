@@ -48,7 +48,7 @@ public final class Generated {
     }
 
     public static Map<String, String> files(DecisionRecord record) {
-        return new GeneratedFiles(new Templates(Project.templates())).render(record);
+        return Pipeline.render(record, new GeneratedFiles(new Templates(Project.templates())));
     }
 
     public static String module(String service) {
