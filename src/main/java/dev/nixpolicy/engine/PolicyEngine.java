@@ -50,6 +50,7 @@ public final class PolicyEngine {
                 throw new BadRulesException("rules: " + MAX_FIRINGS + " firings for one service without settling;"
                         + " a rule keeps re-activating itself (last rules fired: " + recorder.fired() + ")");
             }
+            DecisionChecks.requireLawful(recorder.inserted());
             return new EngineRun(recorder.inserted(), recorder.fired());
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

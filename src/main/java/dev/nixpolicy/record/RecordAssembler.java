@@ -1,6 +1,5 @@
 package dev.nixpolicy.record;
 
-import dev.nixpolicy.engine.BadRulesException;
 import dev.nixpolicy.engine.CompiledPolicy;
 import dev.nixpolicy.engine.Decision;
 import dev.nixpolicy.engine.EngineRun;
@@ -21,23 +20,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns what the engine inserted into a {@link DecisionRecord}. It decides nothing: it
- * refuses a run in which two rules decide one key differently or a rule decides a value
- * the contract does not allow, and lets an override stand over a rule's decision.
+ * Turns what the engine inserted into a {@link DecisionRecord}. It decides and checks
+ * nothing (the engine has refused unlawful decisions): it records each decision with its
+ * rule and evidence, lets an override stand over a rule's decision, and orders the rest.
  */
 public final class RecordAssembler {
     private RecordAssembler() {}
 
     public static DecisionRecord assemble(ServiceFacts facts, HostFacts host, String factsFile,
-                                          CompiledPolicy policy, EngineRun run) throws BadRulesException {
+                                          CompiledPolicy policy, EngineRun run) {
         Map<String, RecordedDecision> byKey = new HashMap<>();
         Map<String, Traced<Object>> madeBy = new HashMap<>();
         Map<String, Traced<Object>> supersededBy = new HashMap<>();
-        List<String> problems = new ArrayList<>();
         List<RecordedFinding> findings = new ArrayList<>();
         List<RecordedQuestion> questions = new ArrayList<>();
         List<RecordedFollowUp> followUps = new ArrayList<>();
@@ -50,21 +47,7 @@ public final class RecordAssembler {
             Provenance from = traced.provenance();
             RuleInfo rule = from.rule();
             if (traced.value() instanceof Decision d) {
-                Optional<DecisionKey> key = DecisionKey.byKey(d.getKey());
-                if (key.isEmpty()) {
-                    problems.add(where(rule) + "decides \"" + d.getKey() + "\", which is not a decision key");
-                    continue;
-                }
-                Optional<String> bad = key.get().problemWith(d.getValue());
-                if (bad.isPresent()) {
-                    problems.add(where(rule) + "decides " + bad.get());
-                    continue;
-                }
-                if (!rule.mayDecide(d.getKey())) {
-                    problems.add(where(rule) + "decides " + d.getKey() + ", which its @decides(\"" + String.join(" ", rule.decides())
-                            + "\") does not name; name every key the rule decides");
-                    continue;
-                }
+                // PolicyEngine has refused runs whose decisions the rules could not lawfully make.
                 Traced<Object> earlier = madeBy.get(d.getKey());
                 if (d.isOverride()) {
                     madeBy.put(d.getKey(), traced);
@@ -76,10 +59,6 @@ public final class RecordAssembler {
                     madeBy.put(d.getKey(), traced);
                     byKey.put(d.getKey(), new RecordedDecision(d.getKey(), d.getValue(), rule.name(), rule.matrix(),
                             rule.row(), from.because(), rule.source(), null, null, null));
-                } else if (!((Decision) earlier.value()).getValue().equals(d.getValue())) {
-                    problems.add("rules \"" + earlier.provenance().rule().name() + "\" and \"" + rule.name()
-                            + "\" both decide " + d.getKey() + ": " + ((Decision) earlier.value()).getValue()
-                            + " versus " + d.getValue() + " (conflicting rules; make one of them not apply)");
                 }
             } else if (traced.value() instanceof Finding f) {
                 RecordedFinding finding = new RecordedFinding(f.getSeverity().spelling(), f.getCode(), f.getMessage(),
@@ -98,9 +77,6 @@ public final class RecordAssembler {
                     followUps.add(item);
                 }
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new BadRulesException(problems);
         }
         supersededBy.forEach((key, traced) -> byKey.put(key, byKey.get(key).supersededPolicy(
                 ((Decision) traced.value()).getValue(), traced.provenance().rule().name())));
@@ -133,10 +109,6 @@ public final class RecordAssembler {
         return new DecisionRecord(record.apiVersion(), record.service(), record.displayName(), record.description(),
                 record.host(), record.factsFile(), record.policy(), record.research(),
                 ordered, findings, questions, followUps);
-    }
-
-    private static String where(RuleInfo rule) {
-        return "rule \"" + rule.name() + "\" ";
     }
 
     private static int severityRank(String severity) {
