@@ -53,7 +53,10 @@ public final class NixView {
         view.put("uidWhy", why("uid"));
         view.put("group", value("group").orElseThrow(() -> missing("group")));
         view.put("resources", NixLiteral.of(value("resources").orElseThrow(() -> missing("resources"))));
-        view.put("mkForceUser", is("mkForceUser"));
+        // The user is forced (lib.mkForce) around a native module that declares its own; the unit
+        // names it when nixpolicy writes the unit (a packaged binary) or forces it.
+        view.put("userPriority", is("mkForceUser") ? "lib.mkForce " : "");
+        view.put("unitUser", is("mkForceUser") || "native-package".equals(text("deployment")));
         view.put("mkForceGroup", is("mkForceGroup"));
         Object gid = value("gid").orElseThrow(() -> missing("gid"));
         view.put("gid", gid instanceof Integer ? gid : "null");
