@@ -44,7 +44,7 @@ public final class CompiledRulesCache {
     public static final String FOLDER_PROPERTY = "nixpolicy.cache";
     private static final String CLASSES = "classes.zip";
     private static final String INDEX = "entry.properties";
-    /** Set to "off" to keep runs from compiling edited rules into the cache in a process of their own. */
+    /** When a run starts compiling edited rules into the cache in a process of its own: "exit" (default), "now" or "off". */
     public static final String FILL_PROPERTY = "nixpolicy.cache.fill";
     /** A background compile not finished after this long is taken for dead, and another may start. */
     private static final long FILL_TIMEOUT_MILLIS = 5 * 60 * 1000;
@@ -137,13 +137,16 @@ public final class CompiledRulesCache {
     /**
      * Starts a process of its own that compiles the rules of {@code dir} with the executable
      * model into this cache ({@link CacheFiller}), unless one started for them in the last
-     * minutes; it outlives this run, which does not wait for it. {@code -Dnixpolicy.cache.fill=off}
-     * stops it (tests that count processes).
+     * minutes; it outlives this run, which does not wait for it. It starts when this JVM exits,
+     * so that it takes no core from the run that asked for it ({@code -Dnixpolicy.cache.fill=now}
+     * starts it at once, {@code off} never).
      */
     void fillInBackground(Path dir, String displayName) {
-        if ("off".equals(System.getProperty(FILL_PROPERTY))) {
+        String when = System.getProperty(FILL_PROPERTY, "exit");
+        if (when.equals("off")) {
             return;
         }
+        List<String> command;
         try {
             Files.createDirectories(folder);
             Path marker = folder.resolve(".filling-" + RuleDigest.of(dir).replaceAll("[^A-Za-z0-9]", "-"));
@@ -152,9 +155,22 @@ public final class CompiledRulesCache {
             }
             Files.writeString(marker, "");
             String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+            command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
                     "-D" + FOLDER_PROPERTY + "=" + folder.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-                    CacheFiller.class.getName(), dir.toAbsolutePath().toString(), displayName, marker.toString())
+                    CacheFiller.class.getName(), dir.toAbsolutePath().toString(), displayName, marker.toString());
+        } catch (IOException | RuntimeException unwritable) {
+            return;
+        }
+        if (when.equals("now")) {
+            start(command);
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> start(command), "nixpolicy-cache-fill"));
+        }
+    }
+
+    private static void start(List<String> command) {
+        try {
+            new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * an old entry, and a damaged entry is compiled again, not trusted.
  */
 class CompiledRulesCacheTest {
+    static {
+        // The background compile starts at once here, not when the test JVM exits.
+        System.setProperty(CompiledRulesCache.FILL_PROPERTY, "now");
+    }
+
     private static final String CATEGORY_RULE = "\"Services for web apps and APIs\"";
 
     @Test
