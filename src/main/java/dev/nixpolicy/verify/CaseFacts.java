@@ -57,11 +57,14 @@ final class CaseFacts {
         }
     }
 
-    static Map<String, Object> read(String yaml) {
+    /** The YAML mapping of {@code file}; one that is not one is bad input at its line and column. */
+    static Map<String, Object> read(java.nio.file.Path file, String yaml) throws dev.nixpolicy.facts.BadInputException {
         try {
             return YAML.readValue(yaml, LinkedHashMap.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new dev.nixpolicy.facts.BadInputException(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+                    at == null ? 1 : Math.max(1, at.getColumnNr()), e.getOriginalMessage());
         }
     }
 }

@@ -127,12 +127,7 @@ public final class MatrixCases {
 
     /** A case file; one that is not YAML of the expected shape is bad input at its line and column. */
     public static MatrixCase.File read(Path file) throws BadInputException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(file, 1, 1, "cannot read: " + e.getMessage());
-        }
+        String text = readText(file);
         try {
             return YAML.readValue(text, MatrixCase.File.class);
         } catch (JsonProcessingException e) {
@@ -152,8 +147,9 @@ public final class MatrixCases {
         } catch (IOException e) {
             throw new BadInputException(rulesFolder, 1, 1, "cannot read the rules folder: " + e.getMessage());
         }
-        Map<String, Object> baseline = CaseFacts.read(readBaseline());
-        Map<String, Object> hostBase = CaseFacts.read(readText(hostFile));
+        Path baselineFile = rulesFolder.resolve(BASELINE);
+        Map<String, Object> baseline = CaseFacts.read(baselineFile, readText(baselineFile));
+        Map<String, Object> hostBase = CaseFacts.read(hostFile, readText(hostFile));
         HostFacts host = pipeline.readHost(hostFile);
         Map<String, RuleInfo> infos = new LinkedHashMap<>();
         pipeline.rules().rules().forEach(r -> infos.put(r.name(), r));
@@ -174,10 +170,6 @@ public final class MatrixCases {
             }
         }
         return new Report(outcomes, uncoveredRows(located, infos, exercisedByFile), ruleFilesWithout(ruleFilesWithCases, located));
-    }
-
-    private String readBaseline() throws BadInputException {
-        return readText(rulesFolder.resolve(BASELINE));
     }
 
     private static String readText(Path file) throws BadInputException {

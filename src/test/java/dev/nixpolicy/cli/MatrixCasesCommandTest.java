@@ -77,4 +77,14 @@ class MatrixCasesCommandTest {
         assertEquals(2, run.exitCode(), run.err() + run.out());
         assertTrue(run.err().contains("alerts.cases.yaml:2:11: ruleFile: alert.drl is not a rule file of "), run.err());
     }
+
+    @Test
+    void aBaselineThatIsNotYamlIsBadInputWithItsLocation(@TempDir Path dir) throws IOException {
+        Path rules = Project.copyOfRules(dir);
+        Files.writeString(rules.resolve("case-baseline.yaml"), "service: [unclosed\n");
+        CliRun run = CliRun.of("test", "--cases", "--rules", rules.toString());
+        assertEquals(2, run.exitCode(), run.err() + run.out());
+        assertTrue(run.err().contains("case-baseline.yaml:"), run.err());
+        assertTrue(run.out().isEmpty(), "nothing reported as run: " + run.out());
+    }
 }
