@@ -57,7 +57,10 @@ public final class NixView {
         // names it when nixpolicy writes the unit (a packaged binary) or forces it.
         view.put("userPriority", is("mkForceUser") ? "lib.mkForce " : "");
         view.put("unitUser", is("mkForceUser") || "native-package".equals(text("deployment")));
-        view.put("mkForceGroup", is("mkForceGroup"));
+        // A native module that declares the group is overridden whole; otherwise the GID is added
+        // to whatever else defines the group (the shared media group is defined by the host).
+        view.put("groupDefinition", is("mkForceGroup") ? "lib.mkForce { inherit (cfg) gid; }"
+                : "lib.optionalAttrs (cfg.gid != null) { inherit (cfg) gid; }");
         Object gid = value("gid").orElseThrow(() -> missing("gid"));
         view.put("gid", gid instanceof Integer ? gid : "null");
         view.put("extraGroups", NixLiteral.of(value("extraGroups").orElse(List.of())));
@@ -112,6 +115,7 @@ public final class NixView {
         String permissions = text("permissions");
         view.put("directoryMode", value("directoryMode").orElseThrow(() -> missing("directoryMode")));
         view.put("umask", value("umask").orElseThrow(() -> missing("umask")));
+        view.put("readWritePaths", !"container".equals(deployment));
         view.put("stateDirectory", "state-directory".equals(permissions));
         view.put("clearStateDirectory", is("clearStateDirectory"));
         view.put("permissionsPriority", priority("permissionsPriority"));
@@ -212,9 +216,10 @@ public final class NixView {
         }
         String alertName = record.displayName().replaceAll("[^A-Za-z0-9]", "");
         if ("container".equals(text("serviceDownAlert"))) {
-            view.put("containerAlert", Map.of("alertName", alertName));
+            view.put("serviceDownAlert", Map.of("helper", "mkServiceDownAlert", "subject", service, "alertName", alertName));
         } else if ("systemd".equals(text("serviceDownAlert"))) {
-            view.put("systemdAlert", Map.of("alertName", alertName, "unit", unitName.replaceFirst("\\.service$", "")));
+            view.put("serviceDownAlert", Map.of("helper", "mkSystemdServiceDownAlert",
+                    "subject", unitName.replaceFirst("\\.service$", ""), "alertName", alertName));
         }
         value("healthcheckStaleSeconds").filter(Integer.class::isInstance)
                 .ifPresent(seconds -> view.put("healthcheckStale", Map.of("alertName", alertName, "seconds", seconds)));
