@@ -7,18 +7,24 @@ import org.kie.api.definition.type.ClassReactive;
 @ClassReactive
 public final class PortCandidate implements Evidence {
     private final int port;
-    private final String history;
+    private final AllocationTrail trail;
 
-    public PortCandidate(int port, String history) {
+    /** The first candidate, where the rules start (e.g. "first UID of the range 900"). */
+    public PortCandidate(int port, String start) {
+        this(port, AllocationTrail.startingAt(start));
+    }
+
+    public PortCandidate(int port, AllocationTrail trail) {
         this.port = port;
-        this.history = history;
+        this.trail = trail;
     }
 
     public int getPort() { return port; }
 
-    public String getHistory() { return history; }
+    /** The way to this candidate followed by {@code step}, for the candidate after it. */
+    public AllocationTrail skipping(String step) { return trail.then(step); }
 
-    @Override public String evidence() { return history; }
+    @Override public String evidence() { return trail.toString(); }
 
     @Override public String toString() { return "PortCandidate[" + port + "]"; }
 }

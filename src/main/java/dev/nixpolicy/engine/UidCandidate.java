@@ -7,18 +7,24 @@ import org.kie.api.definition.type.ClassReactive;
 @ClassReactive
 public final class UidCandidate implements Evidence {
     private final int uid;
-    private final String history;
+    private final AllocationTrail trail;
 
-    public UidCandidate(int uid, String history) {
+    /** The first candidate, where the rules start (e.g. "first UID of the range 900"). */
+    public UidCandidate(int uid, String start) {
+        this(uid, AllocationTrail.startingAt(start));
+    }
+
+    public UidCandidate(int uid, AllocationTrail trail) {
         this.uid = uid;
-        this.history = history;
+        this.trail = trail;
     }
 
     public int getUid() { return uid; }
 
-    public String getHistory() { return history; }
+    /** The way to this candidate followed by {@code step}, for the candidate after it. */
+    public AllocationTrail skipping(String step) { return trail.then(step); }
 
-    @Override public String evidence() { return history; }
+    @Override public String evidence() { return trail.toString(); }
 
     @Override public String toString() { return "UidCandidate[" + uid + "]"; }
 }
