@@ -42,12 +42,18 @@ def run(command, cwd=None, env=None):
     if env:
         environment = dict(os.environ)
         environment.update({k: (v() if callable(v) else v) for k, v in env.items()})
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    # stderr goes to a file, not a pipe: a pipe nobody reads while waiting fills at 64 KiB and
+    # stops a batch that reports on every service.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode(errors="replace")[-2000:])
+    return elapsed, usage.ru_maxrss / 1024.0, process.returncode
 
 
 def interleaved(commands, runs):
@@ -82,10 +88,11 @@ def fleet(directory, count):
         text = source.read_text()
         name = f"{source.stem}-{i:04d}"
         text = re.sub(r"(?m)^service: .*$", f"service: {name}", text, count=1)
-        # Each copy its own upstream ports, as distinct services have: a batch gives no two the
-        # same port, and moving a native module's port asks which option takes it.
-        text = re.sub(r"(?m)^  port: \d+", f"  port: {20000 + 2 * i}", text, count=1)
-        text = re.sub(r"(?m)^  metricsPort: \d+", f"  metricsPort: {20001 + 2 * i}", text, count=1)
+        # Each copy its own upstream ports, as distinct services have, each pair in a block of ten
+        # of its own: the policy treats a block holding another service's port as busy, and moving
+        # a native module's port asks which option takes it (generate would then write nothing).
+        text = re.sub(r"(?m)^  port: \d+", f"  port: {20000 + 10 * i}", text, count=1)
+        text = re.sub(r"(?m)^  metricsPort: \d+", f"  metricsPort: {20001 + 10 * i}", text, count=1)
         (directory / f"{name}.yaml").write_text(text)
 
 

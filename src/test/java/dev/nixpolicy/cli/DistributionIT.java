@@ -97,7 +97,9 @@ class DistributionIT {
         Files.createSymbolicLink(links.resolve("np"), distribution.resolve("bin/nixpolicy"));
         Path bin = Files.createDirectories(user.resolve("bin"));
         Path command = Files.createSymbolicLink(bin.resolve("nixpolicy"), Path.of("../links/np"));
-        Path elsewhere = Files.createDirectories(user.resolve("elsewhere"));
+        // Not a sibling of bin/: from here ../links/np names nothing, so a launcher that resolved
+        // the relative link against the working directory instead of the link's folder fails.
+        Path elsewhere = Files.createDirectories(user.resolve("projects/elsewhere"));
 
         Result run = run(elsewhere, command.toString(), "decide", facts.resolve("sonarr.yaml").toString());
 
