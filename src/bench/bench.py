@@ -8,7 +8,8 @@ Prints, from one run:
     round, so a neighbour's changing load weighs on all of them alike), and the ratio;
   - cold `decide` with edited rules (a copy of rules/ with one comment added): the first run,
     which compiles them (an empty cache each round), and a later run, which takes them from
-    the cache of compiled rules;
+    the cache of compiled rules; every run waits until the background compile an earlier run
+    started has finished, as a person editing between runs would;
   - reading one facts file into the facts records in a fresh JVM, with the hand-written mapper
     nixpolicy uses and with Jackson databind (compiled from src/bench/MapperProbe.java against the
     test class path, which Maven prints);
@@ -56,6 +57,26 @@ def run(command, cwd=None, env=None):
     return elapsed, usage.ru_maxrss / 1024.0, process.returncode
 
 
+def background_fills():
+    """Process ids of the background compiles of edited rules (CacheFiller) still running."""
+    pids = []
+    for entry in pathlib.Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if b"dev.nixpolicy.engine.CacheFiller" in (entry / "cmdline").read_bytes():
+                    pids.append(int(entry.name))
+            except OSError:
+                pass
+    return pids
+
+
+def settle():
+    """Waits until no background compile from an earlier run is left, so that a measured run has
+    the cores to itself, as after an edit that took a person longer than the compile (about 6 s)."""
+    while background_fills():
+        time.sleep(0.1)
+
+
 def interleaved(commands, runs):
     """Runs each labelled command `runs` times, one of each per round, so that a neighbour's
     load drifting during the benchmark weighs on every command alike; prints and returns
@@ -65,6 +86,7 @@ def interleaved(commands, runs):
     peaks = {label: [] for label, _, _ in commands}
     for _ in range(runs):
         for label, command, env in commands:
+            settle()
             seconds, rss, code = run(command, env=env)
             if code not in (0, 1):
                 sys.exit(f"{label}: exit code {code} from {' '.join(map(str, command))}")
