@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixpolicy.engine.CompiledPolicy;
+import dev.nixpolicy.engine.DrlFolder;
 import dev.nixpolicy.facts.FactsLoader;
 import dev.nixpolicy.facts.ServiceFacts;
 import dev.nixpolicy.pipeline.Pipeline;
@@ -11,6 +13,7 @@ import dev.nixpolicy.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Settling open questions: a key every answer agrees on is decided with a because that names
@@ -19,8 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class OpenQuestionsTest {
     private static DecisionRecord decide(String yaml) throws Exception {
+        return decide(Project.shippedPolicy(), yaml);
+    }
+
+    private static DecisionRecord decide(CompiledPolicy policy, String yaml) throws Exception {
         ServiceFacts facts = new FactsLoader().parseService(Path.of("open-questions.yaml"), yaml);
-        return new Pipeline(Project.shippedPolicy()).decide(facts, Project.defaultHost(), "case");
+        return new Pipeline(policy).decide(facts, Project.defaultHost(), "case");
     }
 
     private static String publicServiceWithOpenAuth() throws Exception {
@@ -62,6 +69,33 @@ class OpenQuestionsTest {
                 .replace("  nativeOidc: false\n", ""));
         assertEquals("disable-native-auth+caddy-security", record.decisions().get("auth").value());
         assertTrue(record.questions().isEmpty(), record.questions().toString());
+    }
+
+    @Test
+    void aQuestionARuleAsksIsDroppedWhenNoAnswerChangesTheRecord(@TempDir Path dir) throws Exception {
+        // The shipped rules ask only what matters, so a rule that asks too much is added: it asks
+        // about trusted-header support whenever that is unknown, although a single-user app that
+        // can disable its auth gets tier 3 whatever the answer.
+        Path rules = Project.copyOfRules(dir);
+        Files.writeString(rules.resolve("auth.drl"), Files.readString(rules.resolve("auth.drl")) + """
+
+                rule "asks about trusted headers whatever they decide"
+                    @matrix("auth") @row("asks too much") @source("001 Authentication decision priority")
+                    @decides("none")
+                    agenda-group "derive"
+                when
+                    Unknown(path == "auth.trustedHeader")
+                then
+                    insert(new Question("auth.trustedHeader", "Does it accept a trusted header?"));
+                end
+                """);
+        String yaml = Files.readString(Project.dir().resolve("rules/case-baseline.yaml")).replace("  trustedHeader: false\n", "");
+
+        DecisionRecord asked = decide(new DrlFolder(rules, "rules").load(), yaml);
+
+        assertEquals("disable-native-auth+caddy-security", asked.decisions().get("auth").value());
+        assertTrue(asked.questions().isEmpty(), asked.questions().toString());
+        assertEquals(decide(yaml).decisions().keySet(), asked.decisions().keySet());
     }
 
     @Test
