@@ -155,9 +155,10 @@ public final class CompiledRulesCache {
             }
             Files.writeString(marker, "");
             String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+            command = new ArrayList<>(lowestPriority());
+            command.addAll(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
                     "-D" + FOLDER_PROPERTY + "=" + folder.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-                    CacheFiller.class.getName(), dir.toAbsolutePath().toString(), displayName, marker.toString());
+                    CacheFiller.class.getName(), dir.toAbsolutePath().toString(), displayName, marker.toString()));
         } catch (IOException | RuntimeException unwritable) {
             return;
         }
@@ -166,6 +167,21 @@ public final class CompiledRulesCache {
         } else {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> start(command), "nixpolicy-cache-fill"));
         }
+    }
+
+    /**
+     * The prefix that starts the background compile at the lowest CPU priority where the system
+     * has {@code nice}: a policy author who edits again within seconds starts a run that shares
+     * the cores with the compile of the previous edit (its first run took 4.2-4.7 s so, against
+     * 2.6-3.7 s with the compile at the lowest priority and 2.5-2.9 s with none running).
+     */
+    private static List<String> lowestPriority() {
+        for (String nice : List.of("/usr/bin/nice", "/bin/nice")) {
+            if (Files.isExecutable(Path.of(nice))) {
+                return List.of(nice, "-n", "19");
+            }
+        }
+        return List.of();
     }
 
     private static void start(List<String> command) {
