@@ -44,14 +44,8 @@ public final class DrlFolder {
 
     /** Loads the rules; {@code beforeCompiling} runs only when they must be compiled (seconds), not when a cache has them. */
     public CompiledPolicy load(Runnable beforeCompiling) throws BadRulesException {
-        List<Path> files = drlFilesOf(dir);
-        String digest;
-        try {
-            digest = RuleDigest.of(dir);
-        } catch (IOException e) {
-            throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
-        }
-        Optional<CompiledPolicy> fromCache = cache.flatMap(c -> c.load(digest, displayName));
+        Sources sources = Sources.read(dir);
+        Optional<CompiledPolicy> fromCache = cache.flatMap(c -> c.load(sources.digest(), displayName));
         if (fromCache.isPresent()) {
             return fromCache.get();
         }
@@ -59,35 +53,51 @@ public final class DrlFolder {
         if (cache.isPresent()) {
             // The classic engine builds in about half the time of the executable model; it decides
             // this run while a process of its own compiles the executable model into the cache.
-            Optional<CompiledPolicy> classic = buildClassic(files, digest);
+            Optional<CompiledPolicy> classic = buildClassic(sources);
             if (classic.isPresent()) {
-                PolicyChecks.requireWellFormed(classic.get(), files);
+                PolicyChecks.requireWellFormed(classic.get(), sources.files());
                 cache.get().fillInBackground(dir, displayName);
                 return classic.get();
             }
         }
-        return compileIntoCache(files, digest);
+        return compileIntoCache(sources);
     }
 
     /** Compiles the rules with the executable model, keeping them in the cache when there is one. */
     CompiledPolicy compileIntoCache() throws BadRulesException {
-        List<Path> files = drlFilesOf(dir);
-        try {
-            return compileIntoCache(files, RuleDigest.of(dir));
-        } catch (IOException e) {
-            throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
-        }
+        return compileIntoCache(Sources.read(dir));
     }
 
-    private CompiledPolicy compileIntoCache(List<Path> files, String digest) throws BadRulesException {
+    private CompiledPolicy compileIntoCache(Sources sources) throws BadRulesException {
+        String digest = sources.digest();
         KieServices kie = KieServices.get();
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "rules-" + digest.substring(7, 23), "1.0.0");
-        org.drools.compiler.kie.builder.impl.InternalKieModule module = build(kie, release, files);
+        org.drools.compiler.kie.builder.impl.InternalKieModule module = build(kie, release, sources);
         KieContainer container = kie.newKieContainer(release);
         CompiledPolicy policy = CompiledPolicy.of(container.getKieBase(), digest, displayName);
-        PolicyChecks.requireWellFormed(policy, files);
+        PolicyChecks.requireWellFormed(policy, sources.files());
         cache.ifPresent(c -> c.store(digest, module));
         return policy;
+    }
+
+    /**
+     * A folder's DRL files read once: the digest a cache entry is kept under and the rules
+     * compiled into it come from the same bytes, so a file saved while a run or the background
+     * compile starts cannot put one edit's rules under another edit's digest.
+     */
+    record Sources(List<Path> files, List<byte[]> contents, String digest) {
+        static Sources read(Path dir) throws BadRulesException {
+            List<Path> files = drlFilesOf(dir);
+            List<byte[]> contents = new ArrayList<>();
+            try {
+                for (Path file : files) {
+                    contents.add(Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
+            }
+            return new Sources(files, contents, RuleDigest.of(files, contents));
+        }
     }
 
     /**
@@ -95,17 +105,14 @@ public final class DrlFolder {
      * executable model then compiles them and says what is wrong in the words the rest of
      * nixpolicy uses (file, line and rule).
      */
-    Optional<CompiledPolicy> buildClassic(List<Path> files, String digest) {
+    Optional<CompiledPolicy> buildClassic(Sources sources) {
+        String digest = sources.digest();
         KieServices kie = KieServices.get();
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "classic-" + digest.substring(7, 23), "1.0.0");
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(release);
-        try {
-            for (Path file : files) {
-                kfs.write("src/main/resources/nixpolicy/rules/" + file.getFileName(), Files.readAllBytes(file));
-            }
-        } catch (IOException unreadable) {
-            return Optional.empty();
+        for (int i = 0; i < sources.files().size(); i++) {
+            kfs.write("src/main/resources/nixpolicy/rules/" + sources.files().get(i).getFileName(), sources.contents().get(i));
         }
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
@@ -115,19 +122,16 @@ public final class DrlFolder {
     }
 
     /** Compiles the DRL files into an executable-model KieModule; compiler errors become {@link BadRulesException}. */
-    static org.drools.compiler.kie.builder.impl.InternalKieModule build(KieServices kie, ReleaseId release, List<Path> files)
+    static org.drools.compiler.kie.builder.impl.InternalKieModule build(KieServices kie, ReleaseId release, Sources sources)
             throws BadRulesException {
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(release);
         Map<String, Path> byResourcePath = new HashMap<>();
-        for (Path file : files) {
+        for (int i = 0; i < sources.files().size(); i++) {
+            Path file = sources.files().get(i);
             String resourcePath = "src/main/resources/nixpolicy/rules/" + file.getFileName();
             byResourcePath.put(resourcePath, file);
-            try {
-                kfs.write(resourcePath, Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new BadRulesException(file + ": cannot read: " + e.getMessage());
-            }
+            kfs.write(resourcePath, sources.contents().get(i));
         }
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

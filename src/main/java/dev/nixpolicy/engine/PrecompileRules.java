@@ -44,13 +44,13 @@ public final class PrecompileRules {
     }
 
     static void precompile(Path rulesDir, Path classesDir) throws BadRulesException, IOException {
-        List<Path> files = DrlFolder.drlFilesOf(rulesDir);
-        String digest = RuleDigest.of(rulesDir);
+        DrlFolder.Sources sources = DrlFolder.Sources.read(rulesDir);
+        String digest = sources.digest();
         KieServices kie = KieServices.get();
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "shipped", "1.0.0");
-        InternalKieModule module = DrlFolder.build(kie, release, files);
+        InternalKieModule module = DrlFolder.build(kie, release, sources);
         CompiledPolicy policy = CompiledPolicy.of(kie.newKieContainer(release).getKieBase(), digest, "rules");
-        PolicyChecks.requireWellFormed(policy, files);
+        PolicyChecks.requireWellFormed(policy, sources.files());
 
         for (String name : new TreeSet<>(module.getFileNames())) {
             if (name.endsWith(".class")) {

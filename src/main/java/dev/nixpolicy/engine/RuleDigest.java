@@ -35,11 +35,21 @@ public final class RuleDigest {
     }
 
     public static String of(Path dir) throws IOException {
+        List<Path> files = drlFiles(dir);
+        List<byte[]> contents = new ArrayList<>();
+        for (Path file : files) {
+            contents.add(Files.readAllBytes(file));
+        }
+        return of(files, contents);
+    }
+
+    /** The digest of files already read, {@code contents.get(i)} being the bytes of {@code files.get(i)}. */
+    public static String of(List<Path> files, List<byte[]> contents) {
         MessageDigest sha = sha256();
-        for (Path file : drlFiles(dir)) {
-            sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < files.size(); i++) {
+            sha.update(files.get(i).getFileName().toString().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            byte[] content = Files.readAllBytes(file);
+            byte[] content = contents.get(i);
             sha.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(content);

@@ -62,7 +62,7 @@ class SameAnswersTest {
     void theClassicBuildOfEditedRulesDecidesAsTheExecutableModel() throws Exception {
         Path rules = Project.rules();
         CompiledPolicy classic = new DrlFolder(rules, "rules", Optional.empty())
-                .buildClassic(DrlFolder.drlFilesOf(rules), RuleDigest.of(rules)).orElseThrow();
+                .buildClassic(DrlFolder.Sources.read(rules)).orElseThrow();
         assertEquals(records(Project.shippedPolicy()), records(classic), "every example's record");
         dev.nixpolicy.verify.MatrixCases.Report report = new dev.nixpolicy.verify.MatrixCases(rules, new Pipeline(classic),
                 Project.defaultHostFile()).run();
