@@ -50,11 +50,11 @@ def run(command, cwd=None, env=None):
         process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
             errors.seek(0)
             sys.stderr.write(errors.read().decode(errors="replace")[-2000:])
-    return elapsed, usage.ru_maxrss / 1024.0, process.returncode
+    return elapsed, usage.ru_maxrss / 1024.0, code
 
 
 def background_fills():

@@ -135,13 +135,14 @@ public final class CompiledRulesCache {
     }
 
     /**
-     * Starts a process of its own that compiles the rules of {@code dir} with the executable
-     * model into this cache ({@link CacheFiller}), unless one started for them in the last
+     * Starts a process of its own that compiles the rules of {@code dir} (which had
+     * {@code digest} when this run read them) with the executable model into this cache
+     * ({@link CacheFiller}), unless one started for that digest in the last
      * minutes; it outlives this run, which does not wait for it. It starts when this JVM exits,
      * so that it takes no core from the run that asked for it ({@code -Dnixpolicy.cache.fill=now}
      * starts it at once, {@code off} never).
      */
-    void fillInBackground(Path dir, String displayName) {
+    void fillInBackground(Path dir, String digest, String displayName) {
         String when = System.getProperty(FILL_PROPERTY, "exit");
         if (when.equals("off")) {
             return;
@@ -149,7 +150,7 @@ public final class CompiledRulesCache {
         List<String> command;
         try {
             Files.createDirectories(folder);
-            Path marker = folder.resolve(".filling-" + RuleDigest.of(dir).replaceAll("[^A-Za-z0-9]", "-"));
+            Path marker = folder.resolve(".filling-" + digest.replaceAll("[^A-Za-z0-9]", "-"));
             if (Files.exists(marker) && Files.getLastModifiedTime(marker).toMillis() > System.currentTimeMillis() - FILL_TIMEOUT_MILLIS) {
                 return;
             }

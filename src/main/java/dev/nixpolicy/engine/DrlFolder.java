@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class DrlFolder {
             Optional<CompiledPolicy> classic = buildClassic(sources);
             if (classic.isPresent()) {
                 PolicyChecks.requireWellFormed(classic.get(), sources.files());
-                cache.get().fillInBackground(dir, displayName);
+                cache.get().fillInBackground(dir, sources.digest(), displayName);
                 return classic.get();
             }
         }
@@ -85,18 +86,21 @@ public final class DrlFolder {
      * compiled into it come from the same bytes, so a file saved while a run or the background
      * compile starts cannot put one edit's rules under another edit's digest.
      */
-    record Sources(List<Path> files, List<byte[]> contents, String digest) {
+    record Sources(Map<Path, byte[]> contents, String digest) {
         static Sources read(Path dir) throws BadRulesException {
-            List<Path> files = drlFilesOf(dir);
-            List<byte[]> contents = new ArrayList<>();
+            Map<Path, byte[]> contents = new LinkedHashMap<>();
             try {
-                for (Path file : files) {
-                    contents.add(Files.readAllBytes(file));
+                for (Path file : drlFilesOf(dir)) {
+                    contents.put(file, Files.readAllBytes(file));
                 }
             } catch (IOException e) {
                 throw new BadRulesException(dir + ": cannot read rules: " + e.getMessage());
             }
-            return new Sources(files, contents, RuleDigest.of(files, contents));
+            return new Sources(contents, RuleDigest.of(contents));
+        }
+
+        List<Path> files() {
+            return List.copyOf(contents.keySet());
         }
     }
 
@@ -111,9 +115,7 @@ public final class DrlFolder {
         ReleaseId release = kie.newReleaseId("dev.nixpolicy.policy", "classic-" + digest.substring(7, 23), "1.0.0");
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(release);
-        for (int i = 0; i < sources.files().size(); i++) {
-            kfs.write("src/main/resources/nixpolicy/rules/" + sources.files().get(i).getFileName(), sources.contents().get(i));
-        }
+        sources.contents().forEach((file, content) -> kfs.write("src/main/resources/nixpolicy/rules/" + file.getFileName(), content));
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
             return Optional.empty();
@@ -127,12 +129,11 @@ public final class DrlFolder {
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(release);
         Map<String, Path> byResourcePath = new HashMap<>();
-        for (int i = 0; i < sources.files().size(); i++) {
-            Path file = sources.files().get(i);
+        sources.contents().forEach((file, content) -> {
             String resourcePath = "src/main/resources/nixpolicy/rules/" + file.getFileName();
             byResourcePath.put(resourcePath, file);
-            kfs.write(resourcePath, sources.contents().get(i));
-        }
+            kfs.write(resourcePath, content);
+        });
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /** The content digest of a folder's DRL files: names and bytes, in name order. */
@@ -34,22 +35,13 @@ public final class RuleDigest {
         return files;
     }
 
-    public static String of(Path dir) throws IOException {
-        List<Path> files = drlFiles(dir);
-        List<byte[]> contents = new ArrayList<>();
-        for (Path file : files) {
-            contents.add(Files.readAllBytes(file));
-        }
-        return of(files, contents);
-    }
-
-    /** The digest of files already read, {@code contents.get(i)} being the bytes of {@code files.get(i)}. */
-    public static String of(List<Path> files, List<byte[]> contents) {
+    /** The digest of files already read, in name order (see {@link DrlFolder.Sources}). */
+    static String of(Map<Path, byte[]> contents) {
         MessageDigest sha = sha256();
-        for (int i = 0; i < files.size(); i++) {
-            sha.update(files.get(i).getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
+            sha.update(file.getKey().getFileName().toString().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            byte[] content = contents.get(i);
+            byte[] content = file.getValue();
             sha.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(content);

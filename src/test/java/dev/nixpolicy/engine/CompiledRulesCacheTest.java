@@ -63,7 +63,7 @@ class CompiledRulesCacheTest {
         AtomicInteger builds = new AtomicInteger();
         Path rules = copyOfRules(dir, "a", "Services");
         new DrlFolder(rules, "edited", Optional.of(cache)).compileIntoCache();
-        Path entry = cache.entryFor(RuleDigest.of(rules));
+        Path entry = cache.entryFor(DrlFolder.Sources.read(rules).digest());
         Path classes = entry.resolve("classes.zip");
         byte[] bytes = Files.readAllBytes(classes);
         bytes[bytes.length / 2] ^= 0x5a;
@@ -73,7 +73,7 @@ class CompiledRulesCacheTest {
         assertEquals(1, builds.get(), "a damaged entry is not loaded");
         assertEquals("Services", categoryOf(rebuilt));
         assertTrue(Files.isDirectory(awaitEntry(cache, rules)), "the entry is written again");
-        assertTrue(cache.load(RuleDigest.of(rules), "edited").isPresent(), "and loads again");
+        assertTrue(cache.load(DrlFolder.Sources.read(rules).digest(), "edited").isPresent(), "and loads again");
         try (Stream<Path> left = Files.list(dir.resolve("cache"))) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".staging-")), "no staging folder is left");
         }
@@ -81,7 +81,7 @@ class CompiledRulesCacheTest {
 
     /** The cache entry of {@code rules} once the background compile has written it (it takes seconds; given minutes). */
     private static Path awaitEntry(CompiledRulesCache cache, Path rules) throws Exception {
-        Path entry = cache.entryFor(RuleDigest.of(rules));
+        Path entry = cache.entryFor(DrlFolder.Sources.read(rules).digest());
         for (int i = 0; i < 1200 && !Files.exists(entry.resolve("entry.properties")); i++) {
             Thread.sleep(100);
         }
