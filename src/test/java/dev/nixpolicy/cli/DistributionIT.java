@@ -11,6 +11,8 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -53,7 +55,9 @@ class DistributionIT {
                     if (Files.isDirectory(entry)) {
                         Files.createDirectories(target);
                     } else {
-                        Files.copy(entry, target);
+                        // With its time stamps, as unzip keeps them: the launcher compares the
+                        // rule files' with the jar's.
+                        Files.copy(entry, target, StandardCopyOption.COPY_ATTRIBUTES);
                         Files.setPosixFilePermissions(target,
                                 Files.getFileAttributeView(entry, PosixFileAttributeView.class).readAttributes().permissions());
                     }
@@ -124,9 +128,42 @@ class DistributionIT {
         assertEquals(0, first.code(), first.err());
         assertEquals(first.out(), second.out());
         assertEquals(first.err(), second.err());
+        assertNoPartialArchive();
+    }
+
+    @Test
+    void recordsASecondArchiveOnTheFirstRunWithEditedRulesAndGivesTheSameOutputWithIt(@TempDir Path work, @TempDir Path cache)
+            throws Exception {
+        Path archive = distribution.resolve("lib/nixpolicy-edited.jsa");
+        Path rules = Files.createDirectories(work.resolve("rules"));
+        try (Stream<Path> shipped = Files.list(distribution.resolve("rules"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("storage.drl"), "// an edit\n", StandardOpenOption.APPEND);
+        String launcher = distribution.resolve("bin/nixpolicy").toString();
+        String facts = PROJECT.resolve("facts/pocketid.yaml").toString();
+        // An empty cache, and no background compile that would still write into it as the test ends.
+        Map<String, String> environment = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_TOOL_OPTIONS", "-Dnixpolicy.cache.fill=off");
+
+        Result first = run(work, environment, launcher, "decide", "--rules", rules.toString(), "--format", "json", facts);
+        assertTrue(Files.isRegularFile(archive), "a first run with edited rules leaves lib/nixpolicy-edited.jsa");
+        Result second = run(work, environment, launcher, "decide", "--rules", rules.toString(), "--format", "json", facts);
+
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("building edited rules"), first.err());
+        assertEquals(first.out(), second.out());
+        assertEquals(first.err(), second.err());
+        assertNoPartialArchive();
+    }
+
+    private static void assertNoPartialArchive() throws IOException {
         try (Stream<Path> lib = Files.list(distribution.resolve("lib"))) {
-            assertEquals(List.of("nixpolicy.jar", "nixpolicy.jsa"), lib.map(f -> f.getFileName().toString()).sorted().toList(),
-                    "no partial archive left");
+            List<String> names = lib.map(f -> f.getFileName().toString()).sorted().toList();
+            assertTrue(names.contains("nixpolicy.jar"), names.toString());
+            assertTrue(names.stream().allMatch(n -> n.equals("nixpolicy.jar") || n.equals("nixpolicy.jsa") || n.equals("nixpolicy-edited.jsa")),
+                    "no partial archive left: " + names);
         }
     }
 
@@ -168,11 +205,16 @@ class DistributionIT {
     }
 
     private static Result run(Path workDir, String... command) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), command);
+    }
+
+    private static Result run(Path workDir, Map<String, String> environment, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("nixpolicy", ".out");
         Path err = Files.createTempFile("nixpolicy", ".err");
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("JAVA", JAVA);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "nixpolicy finished");
         try {
