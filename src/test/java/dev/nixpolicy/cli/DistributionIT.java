@@ -116,6 +116,27 @@ class DistributionIT {
     }
 
     @Test
+    void findsItsInstallationFromARelativePathAndThroughALinkedBinFolder(@TempDir Path user) throws Exception {
+        // Away from the project's facts/hosts/, so that the shipped host file is the one assumed.
+        Path copy = Files.copy(PROJECT.resolve("facts/sonarr.yaml"), Files.createDirectories(user.resolve("facts")).resolve("sonarr.yaml"));
+        String facts = copy.toString();
+        String shippedHost = "assuming the example host " + distribution.resolve("facts/hosts/forge.yaml");
+        // The launcher names its folder from its own path, without asking the file system: from
+        // the distribution's folder that path is relative...
+        Result relative = run(distribution, "bin/nixpolicy", "decide", facts);
+        Result dotted = run(distribution.resolve("bin"), "./nixpolicy", "decide", facts);
+        // ...and through a bin/ that is a link, the link's parent holds no lib/, so it asks.
+        Path linkedBin = Files.createSymbolicLink(user.resolve("np-bin"), distribution.resolve("bin"));
+        Result linked = run(user, linkedBin.resolve("nixpolicy").toString(), "decide", facts);
+
+        for (Result run : List.of(relative, dotted, linked)) {
+            assertTrue(run.code() == 0 || run.code() == 1, "decided: " + run.err());
+            assertTrue(run.out().startsWith("# Sonarr (sonarr): decisions and rationale\n"), run.out());
+            assertTrue(run.err().contains(shippedHost), "the distribution's own host file: " + run.err());
+        }
+    }
+
+    @Test
     void recordsItsOwnClassDataSharingArchiveOnceAndGivesTheSameOutputWithIt(@TempDir Path elsewhere) throws Exception {
         Path archive = distribution.resolve("lib/nixpolicy.jsa");
         String launcher = distribution.resolve("bin/nixpolicy").toString();
